@@ -31,6 +31,8 @@ export function hoistInvariants(body: IRStmt[], prefix = '_lio'): { hoisted: IRS
         return invariant(e.a) && invariant(e.b);
       case 'call':
         return !STATEFUL.has(e.fn) && e.args.every(invariant);
+      case 'invoke':
+        return false;
       case 'select':
         return invariant(e.cond) && invariant(e.a) && invariant(e.b);
     }
@@ -58,6 +60,7 @@ export function hoistInvariants(body: IRStmt[], prefix = '_lio'): { hoisted: IRS
       case 'binary':
         return { ...e, a: rewrite(e.a), b: rewrite(e.b) };
       case 'call':
+      case 'invoke':
         return { ...e, args: e.args.map(rewrite) };
       case 'select':
         return { ...e, cond: rewrite(e.cond), a: rewrite(e.a), b: rewrite(e.b) };
@@ -80,6 +83,7 @@ export function hoistInvariants(body: IRStmt[], prefix = '_lio'): { hoisted: IRS
         case 'while':
           return { ...s, cond: rewrite(s.cond), body: rewriteStmts(s.body) };
         case 'do':
+        case 'setparam':
           return { ...s, value: rewrite(s.value) };
         case 'return':
           return s.value ? { ...s, value: rewrite(s.value) } : s;

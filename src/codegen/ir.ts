@@ -21,6 +21,8 @@ export type IRExpr =
   /** A math or runtime library function (names as in MATH_FUNCTIONS / RUNTIME_FUNCTIONS). */
   | { k: 'call'; fn: string; args: IRExpr[]; type: IRType }
   | { k: 'cast'; to: IRType; arg: IRExpr; type: IRType }
+  /** A call of another function of the same kernel. */
+  | { k: 'invoke'; fn: string; args: IRExpr[]; type: IRType }
   | { k: 'select'; cond: IRExpr; a: IRExpr; b: IRExpr; type: IRType };
 
 export type BinOp = '+' | '-' | '*' | '/' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or' | 'shl' | 'shr';
@@ -31,6 +33,8 @@ export type IRStmt =
   | { k: 'store'; base: string; elem: ElemType; index: IRExpr; value: IRExpr }
   /** Declare `name` as the base of an array whose address sits in parameter slot `slot`. */
   | { k: 'array'; name: string; elem: ElemType; slot: number }
+  /** Write a value into parameter slot `slot` (how kernels report back to the host). */
+  | { k: 'setparam'; slot: number; value: IRExpr }
   | { k: 'if'; cond: IRExpr; then: IRStmt[]; else?: IRStmt[] }
   | { k: 'for'; counter: string; from: IRExpr; to: IRExpr; body: IRStmt[] }
   | { k: 'while'; cond: IRExpr; body: IRStmt[] }
@@ -122,6 +126,7 @@ export function forEachExpr(stmts: IRStmt[], visit: (e: IRExpr) => void): void {
         expr(e.b);
         break;
       case 'call':
+      case 'invoke':
         e.args.forEach(expr);
         break;
       case 'select':
@@ -161,6 +166,7 @@ export function forEachExpr(stmts: IRStmt[], visit: (e: IRExpr) => void): void {
         if (s.value) expr(s.value);
         break;
       case 'do':
+      case 'setparam':
         expr(s.value);
         break;
       default:

@@ -27,11 +27,14 @@ export const AS_DIALECT: Dialect = {
     return elem === 'u8' ? `store<u8>(${addr}, <u8>${value})` : `store<${elem}>(${addr}, ${value})`;
   },
   arrayBase(name, _elem, slot) {
-    // P (a global) is the address of the parameter block; slots hold array addresses.
-    return `const ${name}: usize = <usize>load<f64>(P + ${slot * 8})`;
+    // _P (a global) is the address of the parameter block; slots hold array addresses.
+    return `const ${name}: usize = <usize>load<f64>(_P + ${slot * 8})`;
   },
   param(slot) {
-    return `load<f64>(P + ${slot * 8})`;
+    return `load<f64>(_P + ${slot * 8})`;
+  },
+  setParam(slot, value) {
+    return `store<f64>(_P + ${slot * 8}, ${value})`;
   },
   cast(arg, from, to) {
     if (to === 'bool') return `(${arg} != ${from === 'f64' ? '0.0' : '0'})`;

@@ -1,7 +1,7 @@
 import type { IRFunction } from './ir.ts';
 import { printFunction, type Dialect } from './print-shared.ts';
 
-const VIEW = { f64: 'F64', i32: 'I32', u8: 'U8' } as const;
+const VIEW = { f64: '_F64', i32: '_I32', u8: '_U8' } as const;
 const SHIFT = { f64: 3, i32: 2, u8: 0 } as const;
 
 const JS_MATH: Record<string, string> = {
@@ -30,13 +30,16 @@ export const JS_DIALECT: Dialect = {
     return elem === 'u8' ? `(${read} !== 0)` : read;
   },
   store(base, elem, index, value) {
-    return elem === 'u8' ? `U8[${base} + ${index}] = (${value} ? 1 : 0)` : `${VIEW[elem]}[${base} + ${index}] = ${value}`;
+    return elem === 'u8' ? `_U8[${base} + ${index}] = (${value} ? 1 : 0)` : `${VIEW[elem]}[${base} + ${index}] = ${value}`;
   },
   arrayBase(name, elem, slot) {
-    return `const ${name} = F64[P8 + ${slot}] ${SHIFT[elem] ? `/ ${1 << SHIFT[elem]}` : ''}`.trimEnd();
+    return `const ${name} = _F64[_P8 + ${slot}]${SHIFT[elem] ? ` / ${1 << SHIFT[elem]}` : ''}`;
   },
   param(slot) {
-    return `F64[P8 + ${slot}]`;
+    return `_F64[_P8 + ${slot}]`;
+  },
+  setParam(slot, value) {
+    return `_F64[_P8 + ${slot}] = ${value}`;
   },
   cast(arg, from, to) {
     if (to === 'bool') return `(${arg} !== 0)`;
@@ -46,7 +49,7 @@ export const JS_DIALECT: Dialect = {
   },
   call(fn, args) {
     const m = JS_MATH[fn];
-    return m ? `${m}(${args.join(', ')})` : `R.${fn}(${args.join(', ')})`;
+    return m ? `${m}(${args.join(', ')})` : `_R.${fn}(${args.join(', ')})`;
   },
   select(cond, a, b) {
     return `(${cond} ? ${a} : ${b})`;

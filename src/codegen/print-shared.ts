@@ -7,6 +7,7 @@ export interface Dialect {
   store(base: string, elem: 'f64' | 'i32' | 'u8', index: string, value: string): string;
   arrayBase(name: string, elem: 'f64' | 'i32' | 'u8', slot: number): string;
   param(slot: number): string;
+  setParam(slot: number, value: string): string;
   cast(arg: string, from: IRType, to: IRType): string;
   call(fn: string, args: string[], argTypes: IRType[], type: IRType): string;
   select(cond: string, a: string, b: string, type: IRType): string;
@@ -33,6 +34,8 @@ export function printExprWith(d: Dialect, e: IRExpr): string {
       return d.binary(e.op, p(e.a), p(e.b), e.type, e.a.type);
     case 'call':
       return d.call(e.fn, e.args.map(p), e.args.map((a) => a.type), e.type);
+    case 'invoke':
+      return `${e.fn}(${e.args.map(p).join(', ')})`;
     case 'cast':
       return d.cast(p(e.arg), e.arg.type, e.to);
     case 'select':
@@ -55,6 +58,9 @@ export function printStmts(d: Dialect, stmts: IRStmt[], indent: string, out: str
         break;
       case 'array':
         out.push(`${indent}${d.arrayBase(s.name, s.elem, s.slot)};`);
+        break;
+      case 'setparam':
+        out.push(`${indent}${d.setParam(s.slot, p(s.value))};`);
         break;
       case 'if':
         out.push(`${indent}if (${stripParens(p(s.cond))}) {`);

@@ -19,13 +19,17 @@ import {
 } from './ir.ts';
 import { localName, type SymbolRef, type SymbolTable } from './symbols.ts';
 
-/** Default functions → runtime/math names, with their IR result type. */
+/**
+ * Default functions → runtime/math names, with their IR result type. exp,
+ * log, expm1 and log1p use the runtime's own implementations (the same
+ * algorithm in both backends), so WASM and JS kernels agree to the bit.
+ */
 const FUNCTIONS: Record<string, { impl: string; type: IRType }> = {
-  exp: { impl: 'exp', type: 'f64' }, log: { impl: 'log', type: 'f64' }, log10: { impl: 'log10', type: 'f64' },
-  expm1: { impl: 'expm1', type: 'f64' }, log1p: { impl: 'log1p', type: 'f64' }, exprel: { impl: 'exprel', type: 'f64' },
+  exp: { impl: 'det_exp', type: 'f64' }, log: { impl: 'det_log', type: 'f64' }, log10: { impl: 'log10', type: 'f64' },
+  expm1: { impl: 'det_expm1', type: 'f64' }, log1p: { impl: 'det_log1p', type: 'f64' }, exprel: { impl: 'exprel', type: 'f64' },
   sqrt: { impl: 'sqrt', type: 'f64' }, sin: { impl: 'sin', type: 'f64' }, cos: { impl: 'cos', type: 'f64' },
-  tan: { impl: 'tan', type: 'f64' }, sinh: { impl: 'sinh', type: 'f64' }, cosh: { impl: 'cosh', type: 'f64' },
-  tanh: { impl: 'tanh', type: 'f64' }, arcsin: { impl: 'asin', type: 'f64' }, arccos: { impl: 'acos', type: 'f64' },
+  tan: { impl: 'tan', type: 'f64' }, sinh: { impl: 'det_sinh', type: 'f64' }, cosh: { impl: 'det_cosh', type: 'f64' },
+  tanh: { impl: 'det_tanh', type: 'f64' }, arcsin: { impl: 'asin', type: 'f64' }, arccos: { impl: 'acos', type: 'f64' },
   arctan: { impl: 'atan', type: 'f64' }, abs: { impl: 'abs', type: 'f64' }, sign: { impl: 'sign', type: 'f64' },
   floor: { impl: 'floor', type: 'f64' }, ceil: { impl: 'ceil', type: 'f64' }, clip: { impl: 'clip', type: 'f64' },
   timestep: { impl: 'timestep', type: 'f64' },
@@ -67,6 +71,7 @@ export class Translator {
   private readonly temporaries = new Map<string, IRType>();
   private readonly subexprState = new Map<string, 'valid' | 'stale'>();
   private pendingWrites = new Set<string>();
+  private powCounter = 0;
 
   constructor(private readonly options: TranslateOptions) {}
 
@@ -149,7 +154,7 @@ export class Translator {
 
   /** The local holding the base of an array, declared in the prologue on first use. */
   arrayBase(key: string, slot: number, elem: 'f64' | 'i32' | 'u8'): string {
-    const name = `_ptr_${key}`;
+    const name = arrayLocal(key);
     if (!this.arrays.has(name)) {
       this.arrays.add(name);
       this.prologue.push({ k: 'array', name, elem, slot });
@@ -202,9 +207,22 @@ export class Translator {
     }
   }
 
+  /**
+   * Small integer powers become products (exactly reproducible in both
+   * backends, unlike the platforms' pow); x**0.5 is sqrt.
+   */
   private power(a: IRExpr, b: IRExpr): IRExpr {
     const base = cast(a, 'f64');
-    if (b.k === 'const' && b.value === 2) return binary('*', base, base);
+    if (b.k === 'const' && Number.isInteger(b.value) && Math.abs(b.value) <= 8 && b.value !== 0) {
+      if (base.k !== 'local' && base.k !== 'const' && base.k !== 'param') {
+        const tmp = `_pow_${this.powCounter++}`;
+        this.body.push({ k: 'let', name: tmp, type: 'f64', value: base, mutable: false });
+        return this.power(local(tmp, 'f64'), b);
+      }
+      let result: IRExpr = base;
+      for (let k = 1; k < Math.abs(b.value); k++) result = binary('*', result, base);
+      return b.value < 0 ? binary('/', f64(1), result) : result;
+    }
     if (b.k === 'const' && b.value === 0.5) return call('sqrt', [base]);
     return call('pow', [base, cast(b, 'f64')]);
   }
@@ -314,6 +332,11 @@ export class Translator {
     const column = cast(this.expr(args[1]!), 'i32');
     return load(base, 'f64', binary('+', binary('*', row, cast(param(ref.colsSlot), 'i32')), column));
   }
+}
+
+/** The local holding an array's base inside a kernel function. */
+export function arrayLocal(key: string): string {
+  return `_ptr_${key}`;
 }
 
 /** Convert a value for storage in a variable of the given type (integers truncate, as numpy's casts do). */
