@@ -2,7 +2,7 @@ import { identifiersOf, type Expr } from '../parsing/ast.ts';
 import { errorAt } from '../parsing/diagnostics.ts';
 import { parseEquationLines, type EquationKind, type EquationLine } from '../parsing/equations.ts';
 import { SourceText, type Span } from '../parsing/source.ts';
-import { Dimension, getUnit } from '../units/index.ts';
+import { Dimension, isDefaultUnitName } from '../units/index.ts';
 import { DEFAULT_CONSTANTS, DEFAULT_FUNCTIONS, type ValueType } from './functions.ts';
 import { dimensionAndTypeFromUnit } from './unitspec.ts';
 
@@ -211,7 +211,7 @@ export function checkIdentifier(name: string, source: SourceText, span: Span): v
   if (PYTHON_KEYWORDS.has(name)) fail(`'${name}' is a Python keyword and cannot be used as a variable`);
   if (name.startsWith('_')) fail(`Variable '${name}' starts with an underscore, this is only allowed for variables used internally`);
   if (RESERVED.has(name) || isStochasticName(name)) fail(`'${name}' has a special meaning in equations and cannot be used as a variable name`);
-  if (getUnit(name)) fail(`'${name}' is the name of a unit, cannot be used as a variable name`);
+  if (isDefaultUnitName(name)) fail(`'${name}' is the name of a unit, cannot be used as a variable name`);
   if (DEFAULT_FUNCTIONS.has(name)) fail(`'${name}' is the name of a function, cannot be used as a variable name`);
   if (DEFAULT_CONSTANTS.has(name)) fail(`'${name}' is the name of a constant, cannot be used as a variable name`);
 }

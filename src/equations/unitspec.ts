@@ -2,7 +2,7 @@ import type { Expr } from '../parsing/ast.ts';
 import { didYouMean, errorAt } from '../parsing/diagnostics.ts';
 import { parseExpression } from '../parsing/expressions.ts';
 import type { SourceText, Span } from '../parsing/source.ts';
-import { allUnitNames, Dimension, getUnit } from '../units/index.ts';
+import { allUnitNames, Dimension, getUnit, parseUnit } from '../units/index.ts';
 import type { ValueType } from './functions.ts';
 
 let baseUnits: Map<string, Dimension> | undefined;
@@ -54,7 +54,11 @@ export function dimensionAndTypeFromUnit(source: SourceText, span: Span, varName
   } catch {
     throw errorAt('invalid-unit', `Could not interpret '${text}' as a unit specification for '${varName}'`, source, span);
   }
-  return { dim: evaluateUnitExpr(expr, source, varName), type: 'float' };
+  const dim = evaluateUnitExpr(expr, source, varName);
+  // Brian2 evaluates the unit string with unit arithmetic, which registers
+  // compound units for display ("S/(m^2)"); do the same so printed values match.
+  if (expr.kind !== 'name') parseUnit(text);
+  return { dim, type: 'float' };
 }
 
 function evaluateUnitExpr(e: Expr, source: SourceText, varName: string): Dimension {

@@ -4,6 +4,7 @@ import { add, call, div, isZero, mul, neg, num, pow, sameExpr, sub, sum, sym } f
 import { evaluate } from '../symbolic/evaluate.ts';
 import { linearForm } from '../symbolic/linear.ts';
 import { assign, commit, isConstantOverDt, stripRefractoryGate, UnsupportedEquations, type StateUpdate, type StateUpdateProblem } from './problem.ts';
+import { expm, hasComplexEigenvalues, inverse, type Matrix } from './linalg.ts';
 
 /**
  * Exact integration of linear systems dX/dt = M·X + B with M and B constant
@@ -13,7 +14,7 @@ import { assign, commit, isConstantOverDt, stripRefractoryGate, UnsupportedEquat
  * driven by exponential or alpha synapses) get a closed form built from
  * divided differences of exp(λ·dt) over M's eigenvalues λ = M_ii, with the
  * confluent case (equal time constants) handled. Per-neuron coefficients
- * are fine. Cyclic couplings are not supported yet.
+ * are fine. Cyclic couplings are solved numerically (see solveNumerically).
  */
 export function exact(problem: StateUpdateProblem): StateUpdate {
   if (problem.stochasticVariables.length > 0) throw new UnsupportedEquations('Cannot solve stochastic equations with this state updater.');
@@ -37,7 +38,6 @@ export function exact(problem: StateUpdateProblem): StateUpdate {
     M: rows.map((r) => names.map((n) => nonZero(r.coefficients.get(n)))),
     B: rows.map((r) => r.constant),
   };
-  const order = triangularOrder(system);
   const valueOf = (e: Expr): number | undefined =>
     evaluate(e, (n) => {
       const r = problem.scope.resolve(n);
@@ -45,12 +45,17 @@ export function exact(problem: StateUpdateProblem): StateUpdate {
     });
 
   const statements: Statement[] = [];
-  const full = solve(system, order, 'full', statements, valueOf);
+  const constants = new Map<string, number>();
+  const solveAny = (sys: LinearSystem, tag: string): Map<string, Expr> => {
+    const order = triangularOrder(sys);
+    return order ? solve(sys, order, tag, statements, valueOf) : solveNumerically(sys, tag, statements, constants, valueOf, problem.dt);
+  };
+  const full = solveAny(system, 'full');
   let frozen: Map<string, Expr> | undefined;
   if (gated.size > 0) {
     // While refractory, gated variables are constant; the others then evolve
     // with them as fixed inputs, which is a different (smaller) system.
-    const free = order.filter((n) => !gated.has(n));
+    const free = names.filter((n) => !gated.has(n));
     const affected = free.some((n) => dependsOnGated(system, n, gated));
     if (affected) {
       const reduced: LinearSystem = {
@@ -64,7 +69,7 @@ export function exact(problem: StateUpdateProblem): StateUpdate {
           }, system.B[names.indexOf(i)]!);
         }),
       };
-      frozen = solve(reduced, free, 'frozen', statements, valueOf);
+      frozen = solveAny(reduced, 'frozen');
     }
   }
   for (const n of names) {
@@ -73,7 +78,9 @@ export function exact(problem: StateUpdateProblem): StateUpdate {
     else if (frozen?.has(n) && !sameExpr(frozen.get(n)!, value)) value = call('_where', sym('not_refractory'), value, frozen.get(n)!);
     statements.push(assign(`_${n}`, value));
   }
-  return { method: 'exact', statements: [...statements, ...commit(names)] };
+  return constants.size > 0
+    ? { method: 'exact', statements: [...statements, ...commit(names)], constants }
+    : { method: 'exact', statements: [...statements, ...commit(names)] };
 }
 
 interface LinearSystem {
@@ -94,17 +101,17 @@ function dependsOnGated(sys: LinearSystem, name: string, gated: Set<string>, see
   return sys.names.some((other, j) => other !== name && row[j] !== undefined && (gated.has(other) || dependsOnGated(sys, other, gated, seen)));
 }
 
-/** Variables ordered so that each depends only on earlier ones; fails on cyclic coupling. */
-function triangularOrder(sys: LinearSystem): string[] {
+/** Variables ordered so that each depends only on earlier ones; undefined for cyclic coupling. */
+function triangularOrder(sys: LinearSystem): string[] | undefined {
   const order: string[] = [];
   const state = new Map<string, number>();
+  let cyclic = false;
   const visit = (i: number): void => {
     const name = sys.names[i]!;
     if (state.get(name) === 2) return;
     if (state.get(name) === 1) {
-      throw new UnsupportedEquations(
-        'Exact integration of linear systems with cyclic coupling between variables (e.g. oscillators) is not supported; use another method such as rk4.',
-      );
+      cyclic = true;
+      return;
     }
     state.set(name, 1);
     sys.M[i]!.forEach((c, j) => {
@@ -114,7 +121,67 @@ function triangularOrder(sys: LinearSystem): string[] {
     order.push(name);
   };
   sys.names.forEach((_, i) => visit(i));
-  return order;
+  return cyclic ? undefined : order;
+}
+
+/**
+ * Cyclically coupled systems (e.g. a membrane with linear adaptation): when
+ * M is the same for every neuron, exp(M·dt) and M⁻¹ are computed numerically
+ * before the run and enter the kernel as constants; B may vary per neuron
+ * and in time. Brian2 would print sympy's closed form, equal up to rounding.
+ */
+function solveNumerically(
+  sys: LinearSystem,
+  tag: string,
+  out: Statement[],
+  constants: Map<string, number>,
+  valueOf: (e: Expr) => number | undefined,
+  dt: number | undefined,
+): Map<string, Expr> {
+  const n = sys.names.length;
+  if (dt === undefined) throw new UnsupportedEquations('Exact integration of coupled linear systems needs the time step');
+  const M: Matrix = sys.M.map((row) =>
+    row.map((c) => {
+      if (c === undefined) return 0;
+      const v = valueOf(c);
+      if (v === undefined) {
+        throw new UnsupportedEquations(
+          `Exact integration of cyclically coupled linear equations needs coefficients that are the same for all neurons; '${printExpr(c)}' is not. Use another method, e.g. method='rk4'.`,
+        );
+      }
+      return v;
+    }),
+  );
+  if (hasComplexEigenvalues(M)) {
+    throw new UnsupportedEquations('The solution to the linear system contains complex values which is currently not implemented.');
+  }
+  const Minv = inverse(M);
+  if (!Minv) throw new UnsupportedEquations('Cannot solve the given equations with this stateupdater: the system matrix is singular (no fixed point).');
+  const A = expm(M.map((row) => row.map((x) => x * dt)));
+  const constant = (name: string, value: number): Expr => {
+    constants.set(name, value);
+    return sym(name);
+  };
+  const fixed: Expr[] = [];
+  for (let i = 0; i < n; i++) {
+    const terms = sys.B.map((b, j) => (isZero(b) || Minv[i]![j] === 0 ? undefined : mul(constant(`_${tag}_Minv_${i}_${j}`, Minv[i]![j]!), b))).filter((t): t is Expr => t !== undefined);
+    const value = neg(sum(terms));
+    if (isZero(value)) fixed.push(num(0));
+    else {
+      const tmp = `_${tag}_fixed_${sys.names[i]}`;
+      out.push(assign(tmp, value));
+      fixed.push(sym(tmp));
+    }
+  }
+  const result = new Map<string, Expr>();
+  sys.names.forEach((name, i) => {
+    const terms = sys.names.map((other, j) => {
+      const deviation = isZero(fixed[j]!) ? sym(other) : sub(sym(other), fixed[j]!);
+      return A[i]![j] === 0 ? num(0) : mul(constant(`_${tag}_A_${i}_${j}`, A[i]![j]!), deviation);
+    });
+    result.set(name, isZero(fixed[i]!) ? sum(terms) : add(fixed[i]!, sum(terms)));
+  });
+  return result;
 }
 
 /**

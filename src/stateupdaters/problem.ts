@@ -33,6 +33,8 @@ export interface StateUpdateProblem {
 export interface StateUpdate {
   method: string;
   statements: Statement[];
+  /** Numbers the statements refer to by name (computed for this run, e.g. a matrix exponential). */
+  constants?: ReadonlyMap<string, number>;
 }
 
 export type StateUpdater = (problem: StateUpdateProblem) => StateUpdate;

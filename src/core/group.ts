@@ -1,0 +1,192 @@
+import { parseExpression } from '../parsing/expressions.ts';
+import { SourceText } from '../parsing/source.ts';
+import { errorAt } from '../parsing/diagnostics.ts';
+import { checkExpression } from '../equations/unitcheck.ts';
+import type { Scope } from '../equations/scope.ts';
+import { Dimension, formatDimension, Quantity } from '../units/index.ts';
+import { SimObject, type RunContext } from './base.ts';
+import type { SymbolTable } from '../codegen/symbols.ts';
+import type { Expr } from '../parsing/ast.ts';
+import { evaluatePerElement, type ElementContext } from './hosteval.ts';
+import { parseQuantity } from '../units/index.ts';
+import { VariableValues, type StoredVariable } from './variables.ts';
+import type { ArrayHandle } from '../runtime/arrays.ts';
+
+export interface KernelAccess {
+  symbols: SymbolTable;
+  subexpressions: ReadonlyMap<string, Expr>;
+  /** Parameter slot holding the number of elements. */
+  sizeSlot: number;
+}
+
+export type AssignValue = Quantity | number | boolean | string | ArrayLike<number> | ReadonlyArray<Quantity>;
+
+/**
+ * A population of elements with stored variables (neurons, synapses,
+ * Poisson sources). Gives Brian2's attribute-style access as get/set and
+ * through `vars`: `G.vars.v = '-70*mV'`, `G.vars.v.at(0)`.
+ */
+export abstract class VariableOwner extends SimObject {
+  protected readonly stored = new Map<string, StoredVariable>();
+  /** Proxy for attribute-style access: `G.vars.v = -70*mV`. */
+  readonly vars: Record<string, any>;
+
+  constructor() {
+    super();
+    this.vars = new Proxy(
+      {},
+      {
+        get: (_t, name) => (typeof name === 'string' ? this.get(name) : undefined),
+        set: (_t, name, value) => {
+          if (typeof name !== 'string') return false;
+          this.set(name, value as AssignValue);
+          return true;
+        },
+        has: (_t, name) => typeof name === 'string' && this.stored.has(name),
+        ownKeys: () => [...this.stored.keys()],
+        getOwnPropertyDescriptor: (_t, name) => (typeof name === 'string' && this.stored.has(name) ? { enumerable: true, configurable: true } : undefined),
+      },
+    );
+  }
+
+  /** Number of elements (neurons, synapses …). */
+  abstract get size(): number;
+
+  /**
+   * How kernels of other objects (monitors) read this object's variables
+   * and subexpressions, indexed by the local `_idx`.
+   */
+  abstract kernelAccess(ctx: RunContext): KernelAccess;
+
+  /** Scope for evaluating expressions on this object (its variables, namespace, defaults). */
+  protected abstract expressionScope(): Scope;
+  /** Per-element values of a name for host-side evaluation (variables, subexpressions). */
+  protected abstract elementContext(): ElementContext;
+
+  /** Every array this object keeps (for store/restore). */
+  arrayHandles(): ArrayHandle[] {
+    return [...this.stored.values()].map((v) => v.handle);
+  }
+
+  /** Dimension of a stored variable or a subexpression. */
+  dimensionOf(name: string): Dimension {
+    return this.variable(name).dim;
+  }
+
+  variableNames(): string[] {
+    return [...this.stored.keys()];
+  }
+
+  variable(name: string): StoredVariable {
+    const v = this.stored.get(name);
+    if (!v) throw new Error(`'${this.name}' has no variable '${name}'. Its variables: ${[...this.stored.keys()].join(', ') || '(none)'}`);
+    return v;
+  }
+
+  /** Values of a variable (a copy, in SI). Subexpressions are evaluated. */
+  get(name: string): VariableValues {
+    const v = this.stored.get(name);
+    if (v) {
+      const data = v.handle.data;
+      const values = new Float64Array(v.shared ? 1 : this.size);
+      for (let k = 0; k < values.length; k++) values[k] = data[k]!;
+      return new VariableValues(name, values, v.dim);
+    }
+    return this.evaluateReadOnly(name);
+  }
+
+  /** Values in SI without units, like Brian2's `G.v_`. */
+  getSI(name: string): Float64Array {
+    return this.get(name).values;
+  }
+
+  /**
+   * Assign a variable: a Quantity or number for all elements, an array of
+   * per-element values (SI numbers or Quantities), or a string — a quantity
+   * like '-70*mV' or an expression evaluated per element like
+   * 'V_L + rand()*mV' or '-70*mV + i*0.5*mV'.
+   */
+  set(name: string, value: AssignValue): void {
+    const v = this.variable(name);
+    if (v.readOnly) throw new Error(`Variable '${name}' of '${this.name}' is read-only`);
+    const data = v.handle.data;
+    const n = v.shared ? 1 : this.size;
+    const write = (k: number, x: number): void => {
+      data[k] = v.type === 'integer' ? Math.trunc(x) : v.type === 'boolean' ? (x !== 0 ? 1 : 0) : x;
+    };
+    if (typeof value === 'string') {
+      const values = this.evaluateString(value, v);
+      for (let k = 0; k < n; k++) write(k, values[v.shared ? 0 : k]!);
+      return;
+    }
+    if (value instanceof Quantity || typeof value === 'number' || typeof value === 'boolean') {
+      const x = scalarSI(value, v, this.name);
+      for (let k = 0; k < n; k++) write(k, x);
+      return;
+    }
+    const arr = value as ArrayLike<number | Quantity>;
+    if (arr.length !== n) throw new RangeError(`Cannot assign ${arr.length} values to '${name}' of '${this.name}', which has ${n}`);
+    for (let k = 0; k < n; k++) write(k, scalarSI(arr[k]!, v, this.name));
+  }
+
+  /** Assign raw SI values without unit checks (Brian2's `G.v_ = …`). */
+  setSI(name: string, values: number | ArrayLike<number>): void {
+    const v = this.variable(name);
+    const data = v.handle.data;
+    const n = v.shared ? 1 : this.size;
+    if (typeof values === 'number') {
+      data.fill(v.type === 'integer' ? Math.trunc(values) : values, 0, n);
+      return;
+    }
+    if (values.length !== n) throw new RangeError(`Cannot assign ${values.length} values to '${name}' of '${this.name}', which has ${n}`);
+    for (let k = 0; k < n; k++) data[k] = v.type === 'integer' ? Math.trunc(values[k]!) : values[k]!;
+  }
+
+  private evaluateString(text: string, target: StoredVariable): Float64Array {
+    // A plain quantity ('10*mV', '-70 mV') needs no per-element evaluation.
+    try {
+      const q = parseQuantity(text);
+      return new Float64Array([scalarSI(q, target, this.name)]).map((x) => x) as Float64Array;
+    } catch {
+      // not a plain quantity: an expression
+    }
+    const source = new SourceText(text, `value of '${target.name}'`);
+    const expr = parseExpression(source);
+    const info = checkExpression(expr, this.expressionScope(), source);
+    if (info.dim !== target.dim) {
+      throw errorAt(
+        'unit-mismatch',
+        `Cannot assign '${text}' to '${target.name}': the expression has unit ${formatDimension(info.dim)}, but '${target.name}' has unit ${formatDimension(target.dim)}`,
+        source,
+        expr.span,
+      );
+    }
+    const result = evaluatePerElement(expr, this.elementContext(), target.shared ? 1 : this.size);
+    if (result.length === 1 && !target.shared) return new Float64Array(this.size).fill(result[0]!);
+    return result;
+  }
+
+  /** Values of something that is not stored (a subexpression), evaluated now. */
+  protected evaluateReadOnly(name: string): VariableValues {
+    throw new Error(`'${this.name}' has no variable '${name}'. Its variables: ${[...this.stored.keys()].join(', ')}`);
+  }
+}
+
+function scalarSI(value: Quantity | number | boolean, v: StoredVariable, owner: string): number {
+  if (typeof value === 'boolean') {
+    if (v.type !== 'boolean') throw new TypeError(`Cannot assign a boolean to '${v.name}' of '${owner}'`);
+    return value ? 1 : 0;
+  }
+  if (typeof value === 'number') {
+    if (!v.dim.isDimensionless && value !== 0) {
+      throw new TypeError(`'${v.name}' of '${owner}' has units of ${formatDimension(v.dim)}; assign a Quantity or a string like '${value}*${formatDimension(v.dim)}', not the plain number ${value}`);
+    }
+    return value;
+  }
+  if (value.dim !== v.dim) {
+    throw new TypeError(`Cannot assign ${value.toString()} to '${v.name}' of '${owner}': units of ${formatDimension(value.dim)} instead of ${formatDimension(v.dim)}`);
+  }
+  return value.value;
+}
+
+export { Dimension };

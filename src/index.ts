@@ -1,0 +1,15 @@
+/**
+ * spikeforge: Brian2's model language in TypeScript, simulated in WebAssembly.
+ */
+export { Quantity, Dimension, parseQuantity, parseUnit, getUnit, formatQuantity, DimensionMismatchError } from './units/index.ts';
+export { ModelError, type Diagnostic } from './parsing/diagnostics.ts';
+export { Equations } from './equations/equations.ts';
+export { Clock, defaultclock } from './core/clock.ts';
+export { NeuronGroup, type NeuronGroupOptions } from './core/neurongroup.ts';
+export { TimedArray } from './core/timedarray.ts';
+export { Network, SimulationError, setDefaultBackend, type RunOptions, type Progress } from './core/network.ts';
+export { seed } from './core/random.ts';
+export { StateMonitor, RecordedVariable, type StateMonitorOptions } from './monitors/statemonitor.ts';
+export { SpikeMonitor, EventMonitor, type EventMonitorOptions } from './monitors/spikemonitor.ts';
+export { VariableValues } from './core/variables.ts';
+export type { Backend } from './runtime/kernel.ts';

@@ -1,0 +1,180 @@
+import { binary, cast, i32, letVar, load, local, param, store } from '../codegen/ir.ts';
+import { loopOp, spikeCount } from '../codegen/ops.ts';
+import { arrayLocal } from '../codegen/translate.ts';
+import { ArrayHandle } from '../runtime/arrays.ts';
+import { SimObject, type Operation, type RunContext } from '../core/base.ts';
+import type { NeuronGroup } from '../core/neurongroup.ts';
+import { uniqueName } from '../core/names.ts';
+import { SECOND } from '../core/quantities.ts';
+import type { Restorable } from '../core/network.ts';
+import { VariableValues } from '../core/variables.ts';
+import { GrowableFloat64 } from './recording.ts';
+
+/** Anything that produces events into a Brian2-style index list. */
+export interface EventSource extends SimObject {
+  readonly size: number;
+  eventSpace(event: string): ArrayHandle;
+  kernelAccess(ctx: RunContext): { sizeSlot: number };
+}
+
+export interface EventMonitorOptions {
+  /** Record event indices and times (false: only count them). */
+  record?: boolean;
+  when?: string;
+  order?: number;
+  name?: string;
+}
+
+/**
+ * Brian2's EventMonitor (SpikeMonitor is the one for 'spike'): indices and
+ * times of events, and counts per element, written by the kernel into a
+ * buffer that the host empties between chunks.
+ */
+export class EventMonitor extends SimObject implements Restorable {
+  readonly name: string;
+  readonly source: EventSource;
+  readonly event: string;
+  readonly record: boolean;
+  readonly when: string;
+  private readonly counts: ArrayHandle;
+  private readonly fill: ArrayHandle;
+  private readonly bufI: ArrayHandle;
+  private readonly bufT: ArrayHandle;
+  private readonly recI = new GrowableFloat64();
+  private readonly recT = new GrowableFloat64();
+
+  constructor(source: EventSource, event: string, options: EventMonitorOptions = {}, baseName = 'eventmonitor') {
+    super();
+    this.source = source;
+    this.event = event;
+    this.name = uniqueName(baseName, options.name);
+    this.record = options.record ?? true;
+    this.when = options.when ?? (event === 'spike' ? 'thresholds' : 'after_thresholds');
+    this.order = options.order ?? source.order + 1;
+    this.clock = source.clock;
+    source.eventSpace(event);
+    this.counts = new ArrayHandle(`${this.name}_counts`, 'i32', source.size);
+    this.fill = new ArrayHandle(`${this.name}_fill`, 'i32', 1);
+    this.bufI = new ArrayHandle(`${this.name}_i`, 'i32', 1);
+    this.bufT = new ArrayHandle(`${this.name}_t`, 'f64', 1);
+  }
+
+  override dependencies(): SimObject[] {
+    return [this.source];
+  }
+
+  arrayHandles(): ArrayHandle[] {
+    return [this.counts];
+  }
+
+  prepare(ctx: RunContext): Operation[] {
+    const build = ctx.build;
+    const { sizeSlot } = this.source.kernelAccess(ctx);
+    const space = this.source.eventSpace(this.event);
+    const N = this.source.size;
+    // Room for at least one step in which every element fires.
+    const capacity = this.record ? N + Math.max(N, 1 << 16) : 1;
+    this.bufI.resize(capacity);
+    this.bufT.resize(capacity);
+    const slots = {
+      space: build.array(space),
+      counts: build.array(this.counts),
+      fill: build.array(this.fill),
+      i: build.array(this.bufI),
+      t: build.array(this.bufT),
+    };
+    const n = local('_n', 'i32');
+    const fn = loopOp({
+      symbols: () => undefined,
+      name: this.name,
+      loop: { kind: 'list', listKey: space.key, listSlot: slots.space, count: spikeCount(space.key, sizeSlot) },
+      before: [letVar('_n', load(arrayLocal(this.fill.key), 'i32', i32(0)))],
+      build: (tr) => {
+        tr.arrayBase(this.fill.key, slots.fill, 'i32');
+        const counts = tr.arrayBase(this.counts.key, slots.counts, 'i32');
+        tr.body.push(store(counts, 'i32', local('_idx', 'i32'), binary('+', load(counts, 'i32', local('_idx', 'i32')), i32(1))));
+        if (this.record) {
+          const at = binary('+', n, local('_k', 'i32'));
+          tr.body.push(store(tr.arrayBase(this.bufI.key, slots.i, 'i32'), 'i32', at, local('_idx', 'i32')));
+          tr.body.push(store(tr.arrayBase(this.bufT.key, slots.t, 'f64'), 'f64', at, local('t', 'f64')));
+        }
+      },
+      after: this.record ? [store(arrayLocal(this.fill.key), 'i32', i32(0), binary('+', n, local('_count', 'i32')))] : [],
+    });
+    if (this.record) {
+      const fillLocal = `_ptr_${this.fill.key}`;
+      build.stopBefore.push({
+        arrays: [{ name: fillLocal, elem: 'i32', slot: slots.fill }],
+        cond: binary('>', binary('+', load(fillLocal, 'i32', i32(0)), cast(param(sizeSlot), 'i32')), i32(capacity)),
+      });
+      build.afterChunk.push(() => this.drain());
+    }
+    return [{ name: this.name, when: this.when, order: this.order, clock: this.clock, fn }];
+  }
+
+  private drain(): void {
+    const n = this.fill.data[0]!;
+    if (n === 0) return;
+    this.recI.append(this.bufI.data.subarray(0, n));
+    this.recT.append(this.bufT.data.subarray(0, n));
+    this.fill.data[0] = 0;
+  }
+
+  /** Indices of the elements, one per recorded event. */
+  get i(): Int32Array {
+    return Int32Array.from(this.recI.view());
+  }
+  /** Times of the events. */
+  get t(): VariableValues {
+    return new VariableValues('t', this.recT.view().slice(), SECOND);
+  }
+  /** Events per element. */
+  get count(): Int32Array {
+    return (this.counts.data as Int32Array).slice();
+  }
+  /** Total number of events. */
+  get numEvents(): number {
+    let total = 0;
+    for (const c of this.counts.data) total += c;
+    return total;
+  }
+  /** Event times per element (Brian2's spike_trains() / event_trains()). */
+  eventTrains(): Map<number, Float64Array> {
+    const lists = new Map<number, number[]>();
+    const is = this.recI.view();
+    const ts = this.recT.view();
+    for (let k = 0; k < is.length; k++) {
+      const i = is[k]!;
+      let l = lists.get(i);
+      if (!l) lists.set(i, (l = []));
+      l.push(ts[k]!);
+    }
+    const out = new Map<number, Float64Array>();
+    for (let i = 0; i < this.source.size; i++) out.set(i, Float64Array.from(lists.get(i) ?? []));
+    return out;
+  }
+
+  storeState(): unknown {
+    return { n: this.recI.length };
+  }
+  restoreState(state: unknown): void {
+    const n = (state as { n: number }).n;
+    this.recI.truncate(n);
+    this.recT.truncate(n);
+    this.fill.data[0] = 0;
+  }
+}
+
+/** Brian2's SpikeMonitor. */
+export class SpikeMonitor extends EventMonitor {
+  constructor(source: EventSource | NeuronGroup, options: EventMonitorOptions = {}) {
+    super(source as EventSource, 'spike', options, 'spikemonitor');
+  }
+  /** Spike times per neuron. */
+  spikeTrains(): Map<number, Float64Array> {
+    return this.eventTrains();
+  }
+  get numSpikes(): number {
+    return this.numEvents;
+  }
+}
