@@ -39,7 +39,9 @@ export type LoopSpec =
   /** _idx = 0 … size−1 */
   | { kind: 'all'; sizeSlot: number }
   /** _idx = list[_k] for _k = 0 … count−1 */
-  | { kind: 'list'; listKey: string; listSlot: number; count: IRExpr };
+  | { kind: 'list'; listKey: string; listSlot: number; count: IRExpr }
+  /** Any loop structure: `wrap` places the iteration body (which uses `_idx`) inside its loops. */
+  | { kind: 'custom'; wrap: (iteration: IRStmt[], tr: Translator) => IRStmt[] };
 
 /** The number of entries of a spike list: stored after its N slots (Brian2's spikespace layout). */
 export function spikeCount(spaceKey: string, sizeSlot: number): IRExpr {
@@ -106,21 +108,25 @@ export function loopOp(spec: LoopOpSpec): IRFunction {
     epilogue.push(ifThen(local('_bad', 'bool'), locateNonFinite(spec.finite, spec.loop, tr)));
   }
 
-  let loop: IRStmt;
+  let loop: IRStmt[];
   if (spec.loop.kind === 'all') {
-    loop = { k: 'for', counter: '_idx', from: i32(0), to: cast(param(spec.loop.sizeSlot), 'i32'), body: iteration };
+    loop = [{ k: 'for', counter: '_idx', from: i32(0), to: cast(param(spec.loop.sizeSlot), 'i32'), body: iteration }];
+  } else if (spec.loop.kind === 'custom') {
+    loop = spec.loop.wrap(iteration, tr);
   } else {
     const list = tr.arrayBase(spec.loop.listKey, spec.loop.listSlot, 'i32');
     setup.push(letVar('_count', spec.loop.count));
-    loop = {
-      k: 'for',
-      counter: '_k',
-      from: i32(0),
-      to: local('_count', 'i32'),
-      body: [{ k: 'let', name: '_idx', type: 'i32', value: load(list, 'i32', local('_k', 'i32')), mutable: false }, ...iteration],
-    };
+    loop = [
+      {
+        k: 'for',
+        counter: '_k',
+        from: i32(0),
+        to: local('_count', 'i32'),
+        body: [{ k: 'let', name: '_idx', type: 'i32', value: load(list, 'i32', local('_k', 'i32')), mutable: false }, ...iteration],
+      },
+    ];
   }
-  const { hoisted, body } = hoistInvariants([loop]);
+  const { hoisted, body } = hoistInvariants(loop);
   // tr.prologue is read last: building the loop may have declared more array bases.
   return {
     name: spec.name,
@@ -140,7 +146,8 @@ function locateNonFinite(check: FiniteCheck, loop: LoopSpec, tr: Translator): IR
       { k: 'setparam', slot: check.indexSlot, value: cast(local('_j', 'i32'), 'f64') },
       { k: 'return', value: i32(check.status) },
     ];
-    const bound = loop.kind === 'all' ? cast(param(loop.sizeSlot), 'i32') : i32(2 ** 31 - 1);
+    if (loop.kind !== 'all') throw new Error('Internal error: finite checks need a loop over all elements');
+    const bound = cast(param(loop.sizeSlot), 'i32');
     out.push({ k: 'for', counter: '_j', from: i32(0), to: bound, body: [ifThen(binary('!=', binary('-', x, x), f64(0)), found)] });
   });
   return out;

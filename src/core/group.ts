@@ -6,6 +6,7 @@ import type { Scope } from '../equations/scope.ts';
 import { Dimension, formatDimension, Quantity } from '../units/index.ts';
 import { SimObject, type RunContext } from './base.ts';
 import type { SymbolTable } from '../codegen/symbols.ts';
+import type { Translator } from '../codegen/translate.ts';
 import type { Expr } from '../parsing/ast.ts';
 import { evaluatePerElement, type ElementContext } from './hosteval.ts';
 import { parseQuantity } from '../units/index.ts';
@@ -17,6 +18,8 @@ export interface KernelAccess {
   subexpressions: ReadonlyMap<string, Expr>;
   /** Parameter slot holding the number of elements. */
   sizeSlot: number;
+  /** Starts each loop iteration (e.g. loads a synapse's pre/post indices). */
+  prelude?: (tr: Translator) => void;
 }
 
 export type AssignValue = Quantity | number | boolean | string | ArrayLike<number> | ReadonlyArray<Quantity>;

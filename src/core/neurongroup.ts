@@ -4,7 +4,8 @@ import type { Namespace } from '../equations/namespace.ts';
 import { analyseNeuronModel, checkCode, NEURON_FLAGS, type NeuronModel } from '../equations/neuronmodel.ts';
 import { GroupScope } from '../equations/namespace.ts';
 import { equationVariables, specialVariables, variable } from '../equations/analyse.ts';
-import type { Scope } from '../equations/scope.ts';
+import type { ResolvedVariable, Scope } from '../equations/scope.ts';
+import type { ConnectedGroup } from '../equations/synapsemodel.ts';
 import { applyStateUpdater, substitutedEquations, type MethodChoice } from '../stateupdaters/index.ts';
 import { call, sym } from '../symbolic/build.ts';
 import { local } from '../codegen/ir.ts';
@@ -138,6 +139,20 @@ export class NeuronGroup extends VariableOwner {
     });
     this.analysed = model;
     return model;
+  }
+
+  /** What a Synapses object connected to this group can see of it. */
+  connectedView(runNamespace: Namespace = {}): ConnectedGroup {
+    const model = this.analyse(runNamespace);
+    const variables = new Map<string, ResolvedVariable>();
+    for (const [name, v] of model.variables) {
+      if (name === 't' || name === 'dt' || name === 't_in_timesteps' || name.startsWith('xi')) continue;
+      variables.set(name, v);
+    }
+    const unlessRefractory = new Set(
+      model.refractory.kind === 'none' ? [] : model.userEquations.diffEqNames.filter((n) => model.userEquations.variables.get(n)!.flags.includes('unless refractory')),
+    );
+    return { name: this.name, size: this.N, variables, parameters: new Set(model.equations.parameterNames), unlessRefractory };
   }
 
   kernelAccess(ctx: RunContext): KernelAccess {

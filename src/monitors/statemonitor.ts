@@ -131,6 +131,7 @@ export class StateMonitor extends SimObject implements Restorable {
       loop: { kind: 'list', listKey: this.indexHandle.key, listSlot: slots.indices, count: cast(param(slots.nrec), 'i32') },
       before: [letVar('_n', load(arrayLocal(this.counter.key), 'i32', i32(0)))],
       build: (tr) => {
+        access.prelude?.(tr);
         tr.arrayBase(this.counter.key, slots.count, 'i32');
         tr.arrayBase(this.times.key, slots.times, 'f64');
         const buf = tr.arrayBase(this.buffer.key, slots.buffer, 'f64');

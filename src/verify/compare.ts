@@ -71,6 +71,12 @@ export function compareResults(expected: FixtureResult, actual: FixtureResult, t
   }
   const traces = Object.entries(expected.traces).map(([name, series]) => compareSeries(name, series, actual.traces[name], tol));
   const finalState = Object.entries(expected.final_state).map(([name, values]) => compareSeries(name, [values], actual.final_state[name] ? [actual.final_state[name]!] : undefined, tol));
+  for (const [syn, vars] of Object.entries(expected.final_state_synapses ?? {})) {
+    for (const [name, values] of Object.entries(vars)) {
+      const got = actual.final_state_synapses?.[syn]?.[name];
+      finalState.push(compareSeries(`${syn}.${name}`, [values], got ? [got] : undefined, tol));
+    }
+  }
   let spikes: Comparison['spikes'] = null;
   if (expected.spikes) {
     const key = (s: NonNullable<FixtureResult['spikes']>) => s.t_step.map((t, k) => [t, s.i[k]!] as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);

@@ -2,6 +2,7 @@ import type { NamespaceValue } from '../equations/namespace.ts';
 import { Clock } from '../core/clock.ts';
 import { Network } from '../core/network.ts';
 import { NeuronGroup } from '../core/neurongroup.ts';
+import { Synapses } from '../core/synapses.ts';
 import { TimedArray } from '../core/timedarray.ts';
 import { SECOND } from '../core/quantities.ts';
 import { StateMonitor } from '../monitors/statemonitor.ts';
@@ -57,10 +58,25 @@ export async function simulateFixture(fixture: Fixture, backend: Backend = 'wasm
     if (q.value === null) continue;
     G.setSI(name, q.value);
   }
+  const synapses = (m.synapses ?? []).map((fs) => {
+    if (fs.source !== 'G' || fs.target !== 'G') throw new Error(`synapses.${fs.name}: only connections within the fixture's group 'G' are supported`);
+    const S = new Synapses(G, G, {
+      model: fs.model,
+      ...(fs.on_pre ? { on_pre: fs.on_pre } : {}),
+      ...(fs.on_post ? { on_post: fs.on_post } : {}),
+      ...(fs.method ? { method: fs.method } : {}),
+      namespace,
+      name: fs.name,
+    });
+    S.connect({ i: fs.i, j: fs.j });
+    for (const [name, q] of Object.entries(fs.values ?? {})) S.setSI(name, q.value);
+    if (fs.delay) S.setSI('delay', fs.delay.value);
+    return S;
+  });
   const rec = fixture.record;
   const monitor = new StateMonitor(G, rec.variables, { record: rec.indices, name: 'statemon' });
   const spikes = m.threshold ? new SpikeMonitor(G, { name: 'spikemon' }) : undefined;
-  const net = new Network(G, monitor, ...(spikes ? [spikes] : []));
+  const net = new Network(G, ...synapses, monitor, ...(spikes ? [spikes] : []));
   const started = performance.now();
   let compileMs = 0;
   let cached = true;
@@ -99,6 +115,14 @@ export async function simulateFixture(fixture: Fixture, backend: Backend = 'wasm
     spike_count: null,
     final_state,
   };
+  if (synapses.length > 0) {
+    result.final_state_synapses = {};
+    for (const S of synapses) {
+      const state: Record<string, number[]> = {};
+      for (const name of S.variableNames()) if (name !== 'i' && name !== 'j') state[name] = Array.from(S.getSI(name));
+      result.final_state_synapses[S.name] = state;
+    }
+  }
   if (spikes) {
     const t = Array.from(spikes.t.values);
     result.spikes = { i: Array.from(spikes.i), t, t_step: t.map((x) => Math.round(x / m.dt)) };

@@ -4,10 +4,9 @@ import { compareResults } from '../../src/verify/compare.ts';
 import { loadFixtures } from '../helpers/fixtures.ts';
 
 const all = [...loadFixtures('reference'), ...loadFixtures('extra')];
-const singlePopulation = all.filter((f) => !f.model.synapses || f.model.synapses.length === 0);
 
 describe.each(['js', 'wasm'] as const)('Brian2 reference fixtures, %s backend', (backend) => {
-  it.each(singlePopulation.map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {
+  it.each(all.map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {
     const { result, info } = await simulateFixture(fixture, backend);
     const comparison = compareResults(fixture.expected!, result);
     expect(comparison.problems).toEqual([]);
@@ -16,7 +15,7 @@ describe.each(['js', 'wasm'] as const)('Brian2 reference fixtures, %s backend', 
 });
 
 describe('both backends agree bit for bit', () => {
-  it.each(singlePopulation.map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {
+  it.each(all.map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {
     const js = await simulateFixture(fixture, 'js');
     const wasm = await simulateFixture(fixture, 'wasm');
     expect(wasm.result.spikes).toEqual(js.result.spikes);
