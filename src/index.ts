@@ -13,3 +13,7 @@ export { StateMonitor, RecordedVariable, type StateMonitorOptions } from './moni
 export { SpikeMonitor, EventMonitor, type EventMonitorOptions } from './monitors/spikemonitor.ts';
 export { VariableValues } from './core/variables.ts';
 export type { Backend } from './runtime/kernel.ts';
+export { Synapses, type SynapsesOptions, type ConnectArgs } from './core/synapses.ts';
+export { PoissonGroup, PoissonInput, type PoissonGroupOptions } from './core/poisson.ts';
+export { SpikeGeneratorGroup, type SpikeGeneratorOptions } from './core/spikegenerator.ts';
+export { PopulationRateMonitor } from './monitors/ratemonitor.ts';

@@ -33,11 +33,8 @@ function timedArrayOf(name: string, ta: FixtureTimedArray): TimedArray {
   return new TimedArray(twoD ? (ta.values as number[][]) : (ta.values as number[]), { dt: new Quantity(ta.dt, SECOND), unit: unit.dim, name });
 }
 
-/**
- * Build the fixture's model through the public API, run it, and report
- * what was computed in the shape of the fixture's `expected` object.
- */
-export async function simulateFixture(fixture: Fixture, backend: Backend = 'wasm'): Promise<{ result: FixtureResult; info: SimulationInfo }> {
+/** The fixture's model built through the public API: its group, synapses and monitors. */
+export function fixtureNetwork(fixture: Fixture): { network: Network; group: NeuronGroup; monitor: StateMonitor; spikes: SpikeMonitor | undefined; synapses: Synapses[] } {
   const m = fixture.model;
   const namespace: Record<string, NamespaceValue> = {};
   for (const [k, q] of Object.entries(m.namespace ?? {})) namespace[k] = quantityOf(k, q);
@@ -76,7 +73,18 @@ export async function simulateFixture(fixture: Fixture, backend: Backend = 'wasm
   const rec = fixture.record;
   const monitor = new StateMonitor(G, rec.variables, { record: rec.indices, name: 'statemon' });
   const spikes = m.threshold ? new SpikeMonitor(G, { name: 'spikemon' }) : undefined;
-  const net = new Network(G, ...synapses, monitor, ...(spikes ? [spikes] : []));
+  const network = new Network(G, ...synapses, monitor, ...(spikes ? [spikes] : []));
+  return { network, group: G, monitor, spikes, synapses };
+}
+
+/**
+ * Build the fixture's model through the public API, run it, and report
+ * what was computed in the shape of the fixture's `expected` object.
+ */
+export async function simulateFixture(fixture: Fixture, backend: Backend = 'wasm'): Promise<{ result: FixtureResult; info: SimulationInfo }> {
+  const m = fixture.model;
+  const rec = fixture.record;
+  const { network: net, group: G, monitor, spikes, synapses } = fixtureNetwork(fixture);
   const started = performance.now();
   let compileMs = 0;
   let cached = true;

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { NeuronGroup, Network, PoissonGroup, PoissonInput, PopulationRateMonitor, SpikeGeneratorGroup, SpikeMonitor, StateMonitor, Synapses, parseQuantity as q, seed } from '../../src/index.ts';
+
+describe('PoissonGroup', () => {
+  it.each(['js', 'wasm'] as const)('fires at the requested rate (%s)', async (backend) => {
+    seed(1);
+    const P = new PoissonGroup(1000, q('20*Hz'));
+    const spikes = new SpikeMonitor(P);
+    const rate = new PopulationRateMonitor(P);
+    await new Network(P, spikes, rate).run('1*second', { backend });
+    // 20 Hz × 1000 neurons × 1 s: Poisson count with sd sqrt(20000) ≈ 141.
+    expect(Math.abs(spikes.numSpikes - 20000)).toBeLessThan(5 * 141);
+    const r = rate.rate.values;
+    expect(r.length).toBe(10000);
+    const mean = r.reduce((a, b) => a + b, 0) / r.length;
+    expect(mean).toBeCloseTo(spikes.numSpikes / 1000, 6);
+  });
+
+  it('takes rate expressions per neuron and time', async () => {
+    seed(2);
+    const P = new PoissonGroup(100, 'i*1*Hz');
+    const spikes = new SpikeMonitor(P);
+    await new Network(P, spikes).run('2*second', { backend: 'js' });
+    const counts = spikes.count;
+    // Neuron i fires at i Hz: counts grow with i.
+    const low = counts.slice(0, 20).reduce((a, b) => a + b, 0);
+    const high = counts.slice(80).reduce((a, b) => a + b, 0);
+    expect(high).toBeGreaterThan(low * 5);
+  });
+});
+
+describe('PoissonInput', () => {
+  it('adds N·rate·dt·weight per step on average', async () => {
+    seed(3);
+    const G = new NeuronGroup(200, 'v : volt');
+    const input = new PoissonInput(G, 'v', 100, q('10*Hz'), '0.1*mV');
+    await new Network(G, input).run('100*ms', { backend: 'js' });
+    // Expected total: 100 inputs × 10 Hz × 0.1 s × 0.1 mV = 10 mV per neuron, variance 10·1e-2 mV².
+    const v = G.get('v').values;
+    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    expect(mean).toBeGreaterThan(9.5e-3);
+    expect(mean).toBeLessThan(10.5e-3);
+  });
+});
+
+describe('SpikeGeneratorGroup', () => {
+  it.each(['js', 'wasm'] as const)('emits spikes in the step containing their time, and repeats with a period (%s)', async (backend) => {
+    const gen = new SpikeGeneratorGroup(3, [0, 1, 2, 0], [0.0, 0.0003, 0.0011, 0.002], { period: '5*ms' });
+    const spikes = new SpikeMonitor(gen);
+    await new Network(gen, spikes).run('12*ms', { backend });
+    const steps = Array.from(spikes.t.values, (t) => Math.round(t / 1e-4));
+    // 120 steps (0 … 119): the third repetition's last spike (step 120) falls after the run.
+    expect(Array.from(spikes.i)).toEqual([0, 1, 2, 0, 0, 1, 2, 0, 0, 1, 2]);
+    expect(steps).toEqual([0, 3, 11, 20, 50, 53, 61, 70, 100, 103, 111]);
+  });
+
+  it('drives synapses', async () => {
+    const gen = new SpikeGeneratorGroup(2, [0, 1], [0.001, 0.002]);
+    const G = new NeuronGroup(1, 'v : volt');
+    const S = new Synapses(gen, G, { model: 'w : volt', on_pre: 'v_post += w', delay: '0.5*ms' });
+    S.connect({ i: [0, 1], j: [0, 0] });
+    S.set('w', [q('1*mV'), q('2*mV')]);
+    const mon = new StateMonitor(G, 'v', { record: true });
+    await new Network(gen, G, S, mon).run('4*ms', { backend: 'js' });
+    const v = mon.get('v').trace(0);
+    expect(v[15]).toBe(0);
+    expect(v[16]).toBeCloseTo(0.001, 15);
+    expect(v[26]).toBeCloseTo(0.003, 15);
+  });
+});
+
+describe('noise', () => {
+  it.each(['euler', 'milstein', 'heun'] as const)('an Ornstein-Uhlenbeck process has the right stationary variance (%s)', async (method) => {
+    seed(4);
+    const G = new NeuronGroup(2000, 'dv/dt = -v/tau + sigma*sqrt(2/tau)*xi : 1', { method, namespace: { tau: q('10*ms'), sigma: 0.5 } });
+    await new Network(G).run('100*ms', { backend: 'js' });
+    const v = G.get('v').values;
+    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    const variance = v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length;
+    // Stationary variance sigma² = 0.25 (the start at 0 has decayed by e^-20 in the mean part).
+    expect(Math.abs(mean)).toBeLessThan(0.05);
+    expect(variance).toBeGreaterThan(0.25 * 0.9);
+    expect(variance).toBeLessThan(0.25 * 1.1);
+  });
+
+  it('is reproducible with seed() and identical across backends', async () => {
+    const run = async (backend: 'js' | 'wasm'): Promise<Float64Array> => {
+      seed(5);
+      const G = new NeuronGroup(10, 'dv/dt = -v/tau + xi/sqrt(tau) : 1', { method: 'euler', namespace: { tau: q('10*ms') } });
+      await new Network(G).run('10*ms', { backend });
+      return G.get('v').values;
+    };
+    const a = await run('js');
+    const b = await run('js');
+    const c = await run('wasm');
+    expect(Array.from(b)).toEqual(Array.from(a));
+    expect(Array.from(c)).toEqual(Array.from(a));
+  });
+});
