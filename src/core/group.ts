@@ -119,7 +119,8 @@ export abstract class VariableOwner extends SimObject {
     };
     if (typeof value === 'string') {
       const values = this.evaluateString(value, v);
-      for (let k = 0; k < n; k++) write(k, values[v.shared ? 0 : k]!);
+      // A plain quantity gives one value for all elements.
+      for (let k = 0; k < n; k++) write(k, values[values.length === 1 ? 0 : k]!);
       return;
     }
     if (value instanceof Quantity || typeof value === 'number' || typeof value === 'boolean') {
@@ -147,12 +148,13 @@ export abstract class VariableOwner extends SimObject {
 
   private evaluateString(text: string, target: StoredVariable): Float64Array {
     // A plain quantity ('10*mV', '-70 mV') needs no per-element evaluation.
+    let q: Quantity | undefined;
     try {
-      const q = parseQuantity(text);
-      return new Float64Array([scalarSI(q, target, this.name)]).map((x) => x) as Float64Array;
+      q = parseQuantity(text);
     } catch {
       // not a plain quantity: an expression
     }
+    if (q) return Float64Array.of(scalarSI(q, target, this.name));
     const source = new SourceText(text, `value of '${target.name}'`);
     const expr = parseExpression(source);
     const info = checkExpression(expr, this.expressionScope(), source);

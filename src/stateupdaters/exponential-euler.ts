@@ -30,14 +30,16 @@ export function exponentialEuler(problem: StateUpdateProblem): StateUpdate {
       statements.push(assign(`_${eq.name}`, add(x, mul(dt, gate ? mul(gate, B0) : B0))));
       continue;
     }
-    // The gate multiplies A and B alike; it cancels in B/A and stays in the exponent.
-    const A = gate ? mul(gate, A0) : A0;
-    const growth = call('exp', mul(A, dt));
+    // A is computed once (it appears in B/A and in the exponent). The gate
+    // multiplies A and B alike; it cancels in B/A and stays in the exponent.
+    const a = `_A_${eq.name}`;
+    statements.push(assign(a, A0));
+    const growth = call('exp', mul(gate ? mul(gate, sym(a)) : sym(a), dt));
     if (isZero(B0)) {
       statements.push(assign(`_${eq.name}`, mul(x, growth)));
     } else {
       const ba = `_BA_${eq.name}`;
-      statements.push(assign(ba, div(B0, A0)));
+      statements.push(assign(ba, div(B0, sym(a))));
       statements.push(assign(`_${eq.name}`, sub(mul(add(sym(ba), x), growth), sym(ba))));
     }
   }

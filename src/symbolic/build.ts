@@ -86,6 +86,9 @@ export function div(a: Expr, b: Expr): Expr {
   if (va === 0) return num(0);
   if (vb === 1) return a;
   if (vb === -1) return neg(a);
+  // (x/c)/(y/c) = x/y: a common divisor cancels (typical of -B/A with both over tau).
+  if (a.kind === 'binary' && a.op === '/' && b.kind === 'binary' && b.op === '/' && sameExpr(a.right, b.right)) return div(a.left, b.left);
+  if (b.kind === 'unary' && b.op === '-') return neg(div(a, b.operand));
   return bin('/', a, b);
 }
 

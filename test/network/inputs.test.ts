@@ -97,3 +97,15 @@ describe('noise', () => {
     expect(Array.from(c)).toEqual(Array.from(a));
   });
 });
+
+describe('assigning variables', () => {
+  it('broadcasts a quantity string to every neuron, evaluates expressions per neuron', () => {
+    const G = new NeuronGroup(4, 'v : volt\nI : amp');
+    G.set('v', '-60*mV');
+    expect(Array.from(G.get('v').values)).toEqual([-0.06, -0.06, -0.06, -0.06]);
+    G.set('I', '0.5*nA + i*1*nA/N');
+    expect(Array.from(G.get('I').values).map((x) => +x.toPrecision(12))).toEqual([5e-10, 7.5e-10, 1e-9, 1.25e-9]);
+    expect(() => G.set('v', '3*nA')).toThrow(/units/);
+    expect(() => G.set('v', 'i*nA')).toThrow(/unit/);
+  });
+});
