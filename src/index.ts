@@ -17,3 +17,4 @@ export { Synapses, type SynapsesOptions, type ConnectArgs } from './core/synapse
 export { PoissonGroup, PoissonInput, type PoissonGroupOptions } from './core/poisson.ts';
 export { SpikeGeneratorGroup, type SpikeGeneratorOptions } from './core/spikegenerator.ts';
 export { PopulationRateMonitor } from './monitors/ratemonitor.ts';
+export { Subgroup } from './core/subgroup.ts';

@@ -21,6 +21,7 @@ import { SECOND, toSeconds, type TimeLike } from './quantities.ts';
 import { groupSymbols, describeNonFinite } from './symbols.ts';
 import { Clock } from './clock.ts';
 import { storedVariable, VariableValues } from './variables.ts';
+import { Subgroup } from './subgroup.ts';
 import { evaluatePerElement, type ElementContext } from './hosteval.ts';
 
 export interface NeuronGroupOptions {
@@ -104,6 +105,11 @@ export class NeuronGroup extends VariableOwner {
 
   override arrayHandles(): ArrayHandle[] {
     return [...super.arrayHandles(), this.spikeSpace, ...this.eventSpaces.values()];
+  }
+
+  /** Brian2's `G[start:stop]`: neurons start … stop−1 as a group of their own (for synapses and monitors). */
+  subgroup(start: number, stop: number): Subgroup {
+    return new Subgroup(this, start, stop);
   }
 
   /** Run code whenever an event happens (Brian2's run_on_event). */

@@ -22,7 +22,8 @@ import type { NeuronGroup } from './neurongroup.ts';
 import { uniqueName } from './names.ts';
 import { SECOND, toSeconds, type TimeLike } from './quantities.ts';
 import { describeNonFinite, externalSymbol } from './symbols.ts';
-import { storedVariable } from './variables.ts';
+import { storedVariable, VariableValues } from './variables.ts';
+import { rangeOf, type GroupRange, type Subgroup } from './subgroup.ts';
 import type { ElementContext } from './hosteval.ts';
 
 /** A group Synapses can connect: spikes (or other events) and variables. */
@@ -80,8 +81,12 @@ interface Pathway {
  */
 export class Synapses extends VariableOwner {
   readonly name: string;
+  /** The groups the synapses connect (the parents, when subgroups were given). */
   readonly source: SynapticGroup;
   readonly target: SynapticGroup;
+  /** Which neurons of source and target take part: a whole group or a subgroup's range. */
+  readonly sourceRange: GroupRange;
+  readonly targetRange: GroupRange;
   readonly equations: Equations;
   readonly method: MethodChoice;
   readonly namespace: Namespace | undefined;
@@ -98,23 +103,25 @@ export class Synapses extends VariableOwner {
   private analysed: SynapsesModel | undefined;
   methodUsed: string | undefined;
 
-  constructor(source: SynapticGroup, target: SynapticGroup = source, options: SynapsesOptions = {}) {
+  constructor(source: SynapticGroup | Subgroup, target: SynapticGroup | Subgroup = source, options: SynapsesOptions = {}) {
     super();
-    this.source = source;
-    this.target = target;
+    this.sourceRange = rangeOf(source);
+    this.targetRange = rangeOf(target);
+    this.source = this.sourceRange.group;
+    this.target = this.targetRange.group;
     this.name = uniqueName('synapses', options.name);
     this.equations = typeof options.model === 'string' ? new Equations(options.model) : options.model ?? new Equations('');
     this.equations.checkFlags(SYNAPSE_FLAGS, [['event-driven', 'clock-driven'], ['summed', 'shared', 'constant over dt']]);
     this.method = options.method ?? null;
     this.namespace = options.namespace;
-    this.clock = options.clock ?? (options.dt !== undefined ? new Clock(options.dt, `${this.name}_clock`) : source.clock);
+    this.clock = options.clock ?? (options.dt !== undefined ? new Clock(options.dt, `${this.name}_clock`) : this.source.clock);
     if (options.order !== undefined) this.order = options.order;
-    this.csr.preOffsets = new ArrayHandle(`${this.name}_pre_offsets`, 'i32', source.size + 1);
+    this.csr.preOffsets = new ArrayHandle(`${this.name}_pre_offsets`, 'i32', this.source.size + 1);
     this.csr.preOrder = new ArrayHandle(`${this.name}_pre_order`, 'i32', 0);
-    this.csr.postOffsets = new ArrayHandle(`${this.name}_post_offsets`, 'i32', target.size + 1);
+    this.csr.postOffsets = new ArrayHandle(`${this.name}_post_offsets`, 'i32', this.target.size + 1);
     this.csr.postOrder = new ArrayHandle(`${this.name}_post_order`, 'i32', 0);
-    this.incoming = new ArrayHandle(`${this.name}_N_incoming`, 'i32', target.size);
-    this.outgoing = new ArrayHandle(`${this.name}_N_outgoing`, 'i32', source.size);
+    this.incoming = new ArrayHandle(`${this.name}_N_incoming`, 'i32', this.target.size);
+    this.outgoing = new ArrayHandle(`${this.name}_N_outgoing`, 'i32', this.source.size);
 
     const add = (name: string, dim: Dimension, type: 'float' | 'integer' | 'boolean', opts: { shared?: boolean; constant?: boolean; readOnly?: boolean } = {}): void => {
       this.stored.set(name, storedVariable(this.name, name, dim, type, 0, opts));
@@ -145,7 +152,7 @@ export class Synapses extends VariableOwner {
           this.stored.get(delayVar)!.handle.data[0] = seconds;
         }
         const event = typeof events === 'string' ? events : events?.[name] ?? 'spike';
-        (prepost === 'pre' ? source : target).eventSpace(event);
+        (prepost === 'pre' ? this.source : this.target).eventSpace(event);
         this.pathways.push({
           name,
           prepost,
@@ -181,25 +188,40 @@ export class Synapses extends VariableOwner {
     return [...super.arrayHandles(), this.incoming, this.outgoing, ...this.pathways.flatMap((p) => [p.ring, p.counts, p.cursor])];
   }
 
-  /** Add synapses from explicit index arrays (every other form of connect() ends here). */
+  /**
+   * Add synapses from explicit index arrays (every other form of connect()
+   * ends here). Indices count within the source and target as given
+   * (subgroups from 0); the kernel stores indices into the parent groups.
+   */
   addSynapses(pre: ArrayLike<number>, post: ArrayLike<number>): void {
     if (pre.length !== post.length) throw new RangeError(`connect(): i and j must have the same length (${pre.length} vs ${post.length})`);
+    const { offset: po, size: ps } = this.sourceRange;
+    const { offset: qo, size: qs } = this.targetRange;
     for (let k = 0; k < pre.length; k++) {
       const a = pre[k]!;
       const b = post[k]!;
-      if (!Number.isInteger(a) || a < 0 || a >= this.source.size) throw new RangeError(`connect(): presynaptic index ${a} is out of range for '${this.source.name}' with ${this.source.size} neurons`);
-      if (!Number.isInteger(b) || b < 0 || b >= this.target.size) throw new RangeError(`connect(): postsynaptic index ${b} is out of range for '${this.target.name}' with ${this.target.size} neurons`);
+      if (!Number.isInteger(a) || a < 0 || a >= ps) throw new RangeError(`connect(): presynaptic index ${a} is out of range for the source '${this.source.name}' (${ps} neurons)`);
+      if (!Number.isInteger(b) || b < 0 || b >= qs) throw new RangeError(`connect(): postsynaptic index ${b} is out of range for the target '${this.target.name}' (${qs} neurons)`);
     }
     const old = this.nSynapses;
     const total = old + pre.length;
     for (const v of this.stored.values()) if (!v.shared) v.handle.resize(total);
-    this.stored.get('i')!.handle.data.set(pre, old);
-    this.stored.get('j')!.handle.data.set(post, old);
+    const I = this.stored.get('i')!.handle.data;
+    const J = this.stored.get('j')!.handle.data;
     for (let k = 0; k < pre.length; k++) {
-      this.outgoing.data[pre[k]!]! += 1;
-      this.incoming.data[post[k]!]! += 1;
+      I[old + k] = pre[k]! + po;
+      J[old + k] = post[k]! + qo;
+      this.outgoing.data[pre[k]! + po]! += 1;
+      this.incoming.data[post[k]! + qo]! += 1;
     }
     this.nSynapses = total;
+  }
+
+  /** Values of a variable; `i` and `j` count within the source and target as given (subgroups from 0). */
+  override get(name: string): VariableValues {
+    const values = super.get(name);
+    const offset = name === 'i' ? this.sourceRange.offset : name === 'j' ? this.targetRange.offset : 0;
+    return offset === 0 ? values : new VariableValues(name, values.values.map((x) => x - offset), values.dim);
   }
 
   /**
@@ -248,6 +270,9 @@ export class Synapses extends VariableOwner {
       tr.body.push(
         { k: 'let', name: '_pre_idx', type: 'i32', value: load(preBase, 'i32', local('_idx', 'i32')), mutable: false },
         { k: 'let', name: '_post_idx', type: 'i32', value: load(postBase, 'i32', local('_idx', 'i32')), mutable: false },
+        // i and j count within the source and target as given (from 0 for subgroups).
+        { k: 'let', name: '_i', type: 'i32', value: binary('-', local('_pre_idx', 'i32'), i32(this.sourceRange.offset)), mutable: false },
+        { k: 'let', name: '_j', type: 'i32', value: binary('-', local('_post_idx', 'i32'), i32(this.targetRange.offset)), mutable: false },
       );
     };
   }
@@ -268,7 +293,6 @@ export class Synapses extends VariableOwner {
 
   private symbols(ctx: RunContext, model: SynapsesModel, sizeSlot: number): SymbolTable {
     const build = ctx.build;
-    const sideAccess = { pre: this.source.kernelAccess(ctx), post: this.target.kernelAccess(ctx) };
     return (name) => {
       switch (name) {
         case 't':
@@ -278,15 +302,15 @@ export class Synapses extends VariableOwner {
         case 't_in_timesteps':
           return { kind: 'local', name: '_ts', type: 'f64' };
         case 'i':
-          return { kind: 'local', name: '_pre_idx', type: 'i32' };
+          return { kind: 'local', name: '_i', type: 'i32' };
         case 'j':
-          return { kind: 'local', name: '_post_idx', type: 'i32' };
+          return { kind: 'local', name: '_j', type: 'i32' };
         case 'N':
           return { kind: 'param', slot: sizeSlot, type: 'i32' };
         case 'N_pre':
-          return { kind: 'param', slot: sideAccess.pre.sizeSlot, type: 'i32' };
+          return { kind: 'param', slot: build.param(`${this.name}.N_pre`, () => this.sourceRange.size), type: 'i32' };
         case 'N_post':
-          return { kind: 'param', slot: sideAccess.post.sizeSlot, type: 'i32' };
+          return { kind: 'param', slot: build.param(`${this.name}.N_post`, () => this.targetRange.size), type: 'i32' };
         case 'N_incoming':
           return { kind: 'vector', slot: build.array(this.incoming), elem: 'i32', type: 'i32', index: '_post_idx', arrayKey: this.incoming.key };
         case 'N_outgoing':
@@ -330,7 +354,7 @@ export class Synapses extends VariableOwner {
       const group = s.side === 'post' ? this.target : this.source;
       const tv = group.variable(s.targetVar);
       const targetSlot = build.array(tv.handle);
-      const groupSize = group.kernelAccess(ctx).sizeSlot;
+      const range = s.side === 'post' ? this.targetRange : this.sourceRange;
       const expr = canonicalNames(s.expr, model.names);
       const name = opName(`summed_variable_${s.name}`);
       const fn = loopOp({
@@ -340,7 +364,7 @@ export class Synapses extends VariableOwner {
         loop: {
           kind: 'custom',
           wrap: (iteration) => [
-            { k: 'for', counter: '_t', from: i32(0), to: cast(param(groupSize), 'i32'), body: [store(arrayLocal(tv.handle.key), 'f64', local('_t', 'i32'), f64(0))] },
+            { k: 'for', counter: '_t', from: i32(range.offset), to: i32(range.offset + range.size), body: [store(arrayLocal(tv.handle.key), 'f64', local('_t', 'i32'), f64(0))] },
             { k: 'for', counter: '_idx', from: i32(0), to: cast(param(sizeSlot), 'i32'), body: iteration },
           ],
         },
@@ -582,8 +606,8 @@ export class Synapses extends VariableOwner {
     };
     return {
       lookup: (name) => {
-        if (name === 'i') return pre;
-        if (name === 'j') return post;
+        if (name === 'i') return this.get('i').values;
+        if (name === 'j') return this.get('j').values;
         const where = model.names.get(name);
         if (where && where.side !== 'syn') return gather(where.side === 'pre' ? this.source : this.target, where.name, where.side === 'pre' ? pre : post);
         return base.lookup(name);
@@ -603,8 +627,8 @@ function assignLastupdate(): Statement {
 
 /** connect() for explicit arrays, all-to-all and simple conditions (the general generator plugs in here). */
 function generateSimple(s: Synapses, args: ConnectArgs): { i: ArrayLike<number>; j: ArrayLike<number> } {
-  const ns = s.source.size;
-  const nt = s.target.size;
+  const ns = s.sourceRange.size;
+  const nt = s.targetRange.size;
   if (args.i !== undefined || (args.j !== undefined && typeof args.j !== 'string')) {
     const is = typeof args.i === 'number' ? [args.i] : args.i;
     const js = typeof args.j === 'number' ? [args.j] : args.j;

@@ -1,4 +1,4 @@
-import { binary, cast, i32, letVar, load, local, param, store } from '../codegen/ir.ts';
+import { binary, cast, f64, i32, ifThen, letVar, load, local, param, set, store } from '../codegen/ir.ts';
 import { loopOp } from '../codegen/ops.ts';
 import { arrayLocal } from '../codegen/translate.ts';
 import { ArrayHandle } from '../runtime/arrays.ts';
@@ -9,6 +9,7 @@ import type { Restorable } from '../core/network.ts';
 import { VariableValues } from '../core/variables.ts';
 import { Dimension } from '../units/index.ts';
 import type { EventSource } from './spikemonitor.ts';
+import { Subgroup } from '../core/subgroup.ts';
 import { GrowableFloat64 } from './recording.ts';
 
 const HERTZ = Dimension.of([0, 0, -1, 0, 0, 0, 0]);
@@ -20,6 +21,8 @@ const HERTZ = Dimension.of([0, 0, -1, 0, 0, 0, 0]);
 export class PopulationRateMonitor extends SimObject implements Restorable {
   readonly name: string;
   readonly source: EventSource;
+  /** The monitored neurons: the whole source or a subgroup's range. */
+  readonly range: { offset: number; size: number };
   readonly when: string;
   private readonly fill: ArrayHandle;
   private readonly bufRate: ArrayHandle;
@@ -28,9 +31,16 @@ export class PopulationRateMonitor extends SimObject implements Restorable {
   private readonly times = new GrowableFloat64();
   private readonly capacity = 1024;
 
-  constructor(source: EventSource, options: { name?: string; when?: string; order?: number } = {}) {
+  constructor(source: EventSource | Subgroup, options: { name?: string; when?: string; order?: number } = {}) {
     super();
-    this.source = source;
+    if (source instanceof Subgroup) {
+      this.source = source.source as unknown as EventSource;
+      this.range = { offset: source.start, size: source.size };
+    } else {
+      this.source = source;
+      this.range = { offset: 0, size: source.size };
+    }
+    source = this.source;
     this.name = uniqueName('ratemonitor', options.name);
     this.when = options.when ?? 'end';
     this.order = options.order ?? 0;
@@ -52,11 +62,20 @@ export class PopulationRateMonitor extends SimObject implements Restorable {
     const slots = { space: build.array(space), fill: build.array(this.fill), rate: build.array(this.bufRate), t: build.array(this.bufT) };
     build.limitChunk(this.capacity);
     const n = local('_n', 'i32');
-    const N = cast(param(sizeSlot), 'f64');
+    const N = f64(this.range.size);
+    const whole = this.range.offset === 0 && this.range.size === this.source.size;
+    const inRange = binary('and', binary('>=', local('_idx', 'i32'), i32(this.range.offset)), binary('<', local('_idx', 'i32'), i32(this.range.offset + this.range.size)));
     const fn = loopOp({
       symbols: () => undefined,
       name: this.name,
-      loop: { kind: 'custom', wrap: () => [] },
+      loop: whole
+        ? { kind: 'custom', wrap: () => [] }
+        : {
+            kind: 'custom',
+            wrap: () => [
+              { k: 'for', counter: '_k', from: i32(0), to: local('_all', 'i32'), body: [{ k: 'let', name: '_idx', type: 'i32', value: load(arrayLocal(space.key), 'i32', local('_k', 'i32')), mutable: false }, ifThen(inRange, [set('_count', binary('+', local('_count', 'i32'), i32(1)))])] },
+            ],
+          },
       build: (tr) => {
         tr.arrayBase(space.key, slots.space, 'i32');
         tr.arrayBase(this.fill.key, slots.fill, 'i32');
@@ -65,7 +84,10 @@ export class PopulationRateMonitor extends SimObject implements Restorable {
       },
       before: [
         letVar('_n', load(arrayLocal(this.fill.key), 'i32', i32(0))),
-        letVar('_count', load(arrayLocal(space.key), 'i32', cast(param(sizeSlot), 'i32'))),
+        letVar('_all', load(arrayLocal(space.key), 'i32', cast(param(sizeSlot), 'i32'))),
+        letVar('_count', whole ? local('_all', 'i32') : i32(0)),
+      ],
+      after: [
         // Brian2: 1.0 * len(spikes) / dt / N
         store(arrayLocal(this.bufRate.key), 'f64', n, binary('/', binary('/', cast(local('_count', 'i32'), 'f64'), local('dt', 'f64')), N)),
         store(arrayLocal(this.bufT.key), 'f64', n, local('t', 'f64')),

@@ -1,9 +1,10 @@
-import { binary, cast, i32, letVar, load, local, param, store } from '../codegen/ir.ts';
+import { binary, cast, i32, ifThen, letVar, load, local, param, set, store, type IRStmt } from '../codegen/ir.ts';
 import { loopOp, spikeCount } from '../codegen/ops.ts';
 import { arrayLocal } from '../codegen/translate.ts';
 import { ArrayHandle } from '../runtime/arrays.ts';
 import { SimObject, type Operation, type RunContext } from '../core/base.ts';
 import type { NeuronGroup } from '../core/neurongroup.ts';
+import { Subgroup } from '../core/subgroup.ts';
 import { uniqueName } from '../core/names.ts';
 import { SECOND } from '../core/quantities.ts';
 import type { Restorable } from '../core/network.ts';
@@ -33,6 +34,8 @@ export interface EventMonitorOptions {
 export class EventMonitor extends SimObject implements Restorable {
   readonly name: string;
   readonly source: EventSource;
+  /** The monitored neurons: the whole source or a subgroup's range (indices are reported from 0). */
+  readonly range: { offset: number; size: number };
   readonly event: string;
   readonly record: boolean;
   readonly when: string;
@@ -43,9 +46,16 @@ export class EventMonitor extends SimObject implements Restorable {
   private readonly recI = new GrowableFloat64();
   private readonly recT = new GrowableFloat64();
 
-  constructor(source: EventSource, event: string, options: EventMonitorOptions = {}, baseName = 'eventmonitor') {
+  constructor(source: EventSource | Subgroup, event: string, options: EventMonitorOptions = {}, baseName = 'eventmonitor') {
     super();
-    this.source = source;
+    if (source instanceof Subgroup) {
+      this.source = source.source as unknown as EventSource;
+      this.range = { offset: source.start, size: source.size };
+    } else {
+      this.source = source;
+      this.range = { offset: 0, size: source.size };
+    }
+    source = this.source;
     this.event = event;
     this.name = uniqueName(baseName, options.name);
     this.record = options.record ?? true;
@@ -53,7 +63,7 @@ export class EventMonitor extends SimObject implements Restorable {
     this.order = options.order ?? source.order + 1;
     this.clock = source.clock;
     source.eventSpace(event);
-    this.counts = new ArrayHandle(`${this.name}_counts`, 'i32', source.size);
+    this.counts = new ArrayHandle(`${this.name}_counts`, 'i32', this.range.size);
     this.fill = new ArrayHandle(`${this.name}_fill`, 'i32', 1);
     this.bufI = new ArrayHandle(`${this.name}_i`, 'i32', 1);
     this.bufT = new ArrayHandle(`${this.name}_t`, 'f64', 1);
@@ -88,18 +98,22 @@ export class EventMonitor extends SimObject implements Restorable {
       symbols: () => undefined,
       name: this.name,
       loop: { kind: 'list', listKey: space.key, listSlot: slots.space, count: spikeCount(space.key, sizeSlot) },
-      before: [letVar('_n', load(arrayLocal(this.fill.key), 'i32', i32(0)))],
+      before: [letVar('_n', load(arrayLocal(this.fill.key), 'i32', i32(0))), letVar('_m', i32(0))],
       build: (tr) => {
         tr.arrayBase(this.fill.key, slots.fill, 'i32');
         const counts = tr.arrayBase(this.counts.key, slots.counts, 'i32');
-        tr.body.push(store(counts, 'i32', local('_idx', 'i32'), binary('+', load(counts, 'i32', local('_idx', 'i32')), i32(1))));
+        const rel = binary('-', local('_idx', 'i32'), i32(this.range.offset));
+        const body: IRStmt[] = [store(counts, 'i32', rel, binary('+', load(counts, 'i32', rel), i32(1)))];
         if (this.record) {
-          const at = binary('+', n, local('_k', 'i32'));
-          tr.body.push(store(tr.arrayBase(this.bufI.key, slots.i, 'i32'), 'i32', at, local('_idx', 'i32')));
-          tr.body.push(store(tr.arrayBase(this.bufT.key, slots.t, 'f64'), 'f64', at, local('t', 'f64')));
+          const at = binary('+', n, local('_m', 'i32'));
+          body.push(store(tr.arrayBase(this.bufI.key, slots.i, 'i32'), 'i32', at, rel));
+          body.push(store(tr.arrayBase(this.bufT.key, slots.t, 'f64'), 'f64', at, local('t', 'f64')));
+          body.push(set('_m', binary('+', local('_m', 'i32'), i32(1))));
         }
+        const whole = this.range.offset === 0 && this.range.size === this.source.size;
+        tr.body.push(...(whole ? body : [ifThen(binary('and', binary('>=', local('_idx', 'i32'), i32(this.range.offset)), binary('<', local('_idx', 'i32'), i32(this.range.offset + this.range.size))), body)]));
       },
-      after: this.record ? [store(arrayLocal(this.fill.key), 'i32', i32(0), binary('+', n, local('_count', 'i32')))] : [],
+      after: this.record ? [store(arrayLocal(this.fill.key), 'i32', i32(0), binary('+', n, local('_m', 'i32')))] : [],
     });
     if (this.record) {
       const fillLocal = `_ptr_${this.fill.key}`;
@@ -150,7 +164,7 @@ export class EventMonitor extends SimObject implements Restorable {
       l.push(ts[k]!);
     }
     const out = new Map<number, Float64Array>();
-    for (let i = 0; i < this.source.size; i++) out.set(i, Float64Array.from(lists.get(i) ?? []));
+    for (let i = 0; i < this.range.size; i++) out.set(i, Float64Array.from(lists.get(i) ?? []));
     return out;
   }
 
@@ -167,7 +181,7 @@ export class EventMonitor extends SimObject implements Restorable {
 
 /** Brian2's SpikeMonitor. */
 export class SpikeMonitor extends EventMonitor {
-  constructor(source: EventSource | NeuronGroup, options: EventMonitorOptions = {}) {
+  constructor(source: EventSource | NeuronGroup | Subgroup, options: EventMonitorOptions = {}) {
     super(source as EventSource, 'spike', options, 'spikemonitor');
   }
   /** Spike times per neuron. */

@@ -22,8 +22,8 @@ export function panelSpec(panel: Panel): LayerSpec<Field> {
   // Arrow directions are computed in pixels, so a field fixes the ranges exactly.
   const xDomain = panel.x.domain ?? dataDomain(panel, 'x', false);
   const yDomain = panel.y.domain ?? dataDomain(panel, 'y', true);
-  const x = { ...positional(panel.x, xDomain, panel.x.nice ?? false, hasField), field: 'x' };
-  const y = { ...positional(panel.y, yDomain, panel.y.nice ?? !hasField, hasField), field: 'y' };
+  const x = { ...positional(panel.x, xDomain, panel.x.nice ?? true, hasField), field: 'x' };
+  const y = { ...positional(panel.y, yDomain, panel.y.nice ?? true, hasField), field: 'y' };
 
   const layers: Layer[] = [];
   for (const rule of panel.rules ?? []) layers.push(ruleLayer(rule));
@@ -197,6 +197,8 @@ function lineLayer(lines: Styled[], x: Positional & { field: string }, y: Positi
   }
   const keys = lines.map((l) => l.key);
   const named = lines.filter((l) => l.series.name !== undefined).map((l) => l.key);
+  // Every channel keyed by the series gets the same legend, so Vega-Lite merges them into one.
+  const legend = named.length > 0 ? { title: null, values: named } : null;
   return {
     data: { values },
     mark: { type: 'line', clip: true },
@@ -205,14 +207,10 @@ function lineLayer(lines: Styled[], x: Positional & { field: string }, y: Positi
       y,
       order: { field: 'k', type: 'quantitative' },
       color,
-      strokeDash: {
-        field: 's',
-        type: 'nominal',
-        scale: { domain: keys, range: lines.map((l) => [...((l.series as LineSeries).dash ?? SOLID)]) },
-        legend: named.length > 0 ? { title: null, values: named } : null,
-      },
-      strokeWidth: { field: 's', type: 'nominal', scale: { domain: keys, range: lines.map((l) => (l.series as LineSeries).width ?? 1.75) }, legend: null },
-      opacity: { field: 's', type: 'nominal', scale: { domain: keys, range: lines.map((l) => l.series.opacity ?? 1) }, legend: null },
+      strokeDash: { field: 's', type: 'nominal', scale: { domain: keys, range: lines.map((l) => [...((l.series as LineSeries).dash ?? SOLID)]) }, legend },
+      // Ordinal, not nominal: Vega-Lite accepts size-like channels only on ordered fields.
+      strokeWidth: { field: 's', type: 'ordinal', sort: keys, scale: { domain: keys, range: lines.map((l) => (l.series as LineSeries).width ?? 1.75) }, legend },
+      opacity: { field: 's', type: 'ordinal', sort: keys, scale: { domain: keys, range: lines.map((l) => l.series.opacity ?? 1) }, legend },
     },
   } as UnitSpec<Field>;
 }

@@ -55,6 +55,8 @@ export const THEME: Config = {
     labelFlush: true,
     labelOverlap: 'parity',
   },
+  axisX: { tickCount: 8 },
+  axisY: { tickCount: 5 },
   legend: {
     labelFontSize: 11.5,
     titleFontSize: 11.5,

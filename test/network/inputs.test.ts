@@ -109,3 +109,25 @@ describe('assigning variables', () => {
     expect(() => G.set('v', 'i*nA')).toThrow(/unit/);
   });
 });
+
+describe('subgroups', () => {
+  it('connect, monitor and count within their range, numbered from 0', async () => {
+    const gen = new SpikeGeneratorGroup(4, [0, 1, 2, 3], [0.001, 0.002, 0.003, 0.004]);
+    const G = new NeuronGroup(6, 'v : volt');
+    const S = new Synapses(gen.subgroup(2, 4), G.subgroup(3, 6), { model: 'w : volt', on_pre: 'v_post += w' });
+    S.connect({ i: [0, 1], j: [2, 0] });
+    S.set('w', '(i + 1)*mV + j*0.1*mV');
+    expect(Array.from(S.get('i').values)).toEqual([0, 1]);
+    expect(Array.from(S.get('j').values)).toEqual([2, 0]);
+    const spikes = new SpikeMonitor(gen.subgroup(1, 3));
+    const rate = new PopulationRateMonitor(gen.subgroup(0, 2));
+    await new Network(gen, G, S, spikes, rate).run('5*ms', { backend: 'js' });
+    expect(Array.from(G.get('v').values).map((x) => +(x * 1e3).toFixed(9))).toEqual([0, 0, 0, 2, 0, 1.2]);
+    expect(Array.from(spikes.i)).toEqual([0, 1]);
+    expect(Array.from(spikes.count)).toEqual([1, 1]);
+    const r = rate.rate.values;
+    expect(r[10]).toBeCloseTo(1 / 1e-4 / 2, 6);
+    expect(r[30]).toBe(0);
+    expect(() => S.connect({ i: [2], j: [0] })).toThrow(/out of range/);
+  });
+});
