@@ -12,6 +12,7 @@ import { evaluatePerElement, type ElementContext } from './hosteval.ts';
 import { parseQuantity } from '../units/index.ts';
 import { VariableValues, type StoredVariable } from './variables.ts';
 import type { ArrayHandle } from '../runtime/arrays.ts';
+import { nextSequence, type HistoryEntry } from './history.ts';
 
 export interface KernelAccess {
   symbols: SymbolTable;
@@ -31,6 +32,8 @@ export type AssignValue = Quantity | number | boolean | string | ArrayLike<numbe
  */
 export abstract class VariableOwner extends SimObject {
   protected readonly stored = new Map<string, StoredVariable>();
+  /** Assignments and connect() calls made on this object, in order (for export). */
+  readonly history: HistoryEntry[] = [];
   /** Proxy for attribute-style access: `G.vars.v = -70*mV`. */
   readonly vars: Record<string, any>;
 
@@ -110,6 +113,7 @@ export abstract class VariableOwner extends SimObject {
    * 'V_L + rand()*mV' or '-70*mV + i*0.5*mV'.
    */
   set(name: string, value: AssignValue): void {
+    this.history.push({ kind: 'initializer', seq: nextSequence(), source: this.name, variable: name, value, si: false });
     const v = this.variable(name);
     if (v.readOnly) throw new Error(`Variable '${name}' of '${this.name}' is read-only`);
     const data = v.handle.data;
@@ -135,6 +139,7 @@ export abstract class VariableOwner extends SimObject {
 
   /** Assign raw SI values without unit checks (Brian2's `G.v_ = …`). */
   setSI(name: string, values: number | ArrayLike<number>): void {
+    this.history.push({ kind: 'initializer', seq: nextSequence(), source: this.name, variable: name, value: typeof values === 'number' ? values : Array.from(values), si: true });
     const v = this.variable(name);
     const data = v.handle.data;
     const n = v.shared ? 1 : this.size;

@@ -82,6 +82,8 @@ export class Network {
   lastCompile: CompileReport | undefined;
   /** The generated source of the latest run (AssemblyScript or JavaScript). */
   lastSource: string | undefined;
+  /** Every completed run: its duration and the namespace it was given (for export). */
+  readonly runs: Array<{ duration: number; namespace: Namespace }> = [];
 
   constructor(...objects: SimObject[]) {
     this.add(...objects);
@@ -209,6 +211,7 @@ export class Network {
         reporter?.(done / Math.max(1, total), (k0 + done) * baseDt);
       }
       this.tSeconds = kEnd * baseDt;
+      this.runs.push({ duration: seconds, namespace: options.namespace ?? {} });
     } finally {
       for (const o of this.objects) {
         o.clockTime = this.tSeconds;

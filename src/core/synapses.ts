@@ -24,6 +24,7 @@ import { SECOND, toSeconds, type TimeLike } from './quantities.ts';
 import { describeNonFinite, externalSymbol } from './symbols.ts';
 import { storedVariable, VariableValues } from './variables.ts';
 import { rangeOf, type GroupRange, type Subgroup } from './subgroup.ts';
+import { nextSequence } from './history.ts';
 import type { ElementContext } from './hosteval.ts';
 
 /** A group Synapses can connect: spikes (or other events) and variables. */
@@ -232,6 +233,7 @@ export class Synapses extends VariableOwner {
   connect(args: ConnectArgs = {}): void {
     const { i, j } = this.generate(args);
     this.addSynapses(i, j);
+    this.history.push({ kind: 'connect', seq: nextSequence(), synapses: this.name, args: { ...args }, i: Int32Array.from(i), j: Int32Array.from(j) });
   }
 
   /** Overridable hook for the connection generator. */
