@@ -82,6 +82,8 @@ export function hoistInvariants(body: IRStmt[], prefix = '_lio'): { hoisted: IRS
           return { ...s, from: rewrite(s.from), to: rewrite(s.to), body: rewriteStmts(s.body) };
         case 'while':
           return { ...s, cond: rewrite(s.cond), body: rewriteStmts(s.body) };
+        case 'block':
+          return { ...s, body: rewriteStmts(s.body) };
         case 'do':
         case 'setparam':
           return { ...s, value: rewrite(s.value) };
@@ -111,6 +113,7 @@ function collectAssigned(stmts: IRStmt[], out: Set<string>): void {
         collectAssigned(s.body, out);
         break;
       case 'while':
+      case 'block':
         collectAssigned(s.body, out);
         break;
       default:

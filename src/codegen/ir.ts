@@ -41,7 +41,9 @@ export type IRStmt =
   | { k: 'break' }
   | { k: 'return'; value?: IRExpr }
   | { k: 'do'; value: IRExpr }
-  | { k: 'comment'; text: string };
+  | { k: 'comment'; text: string }
+  /** A nested scope (lets two loop bodies with locals of the same names share one loop). */
+  | { k: 'block'; body: IRStmt[] };
 
 export interface IRFunction {
   name: string;
@@ -160,6 +162,9 @@ export function forEachExpr(stmts: IRStmt[], visit: (e: IRExpr) => void): void {
         break;
       case 'while':
         expr(s.cond);
+        forEachExpr(s.body, visit);
+        break;
+      case 'block':
         forEachExpr(s.body, visit);
         break;
       case 'return':

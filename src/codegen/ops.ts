@@ -90,7 +90,26 @@ export interface LoopOpSpec extends TranslateOptions {
   finite?: FiniteCheck;
 }
 
-export function loopOp(spec: LoopOpSpec): IRFunction {
+/** The pieces of a loop op, kept so that two loops over the same elements can be fused. */
+export interface LoopParts {
+  loop: LoopSpec;
+  /** Array bases. */
+  prologue: IRStmt[];
+  /** Locals before the loop (counters, flags). */
+  setup: IRStmt[];
+  /** One iteration, before loop-invariant hoisting. */
+  iteration: IRStmt[];
+  /** After the loop: the non-finite check (may return a status). */
+  epilogue: IRStmt[];
+  /** After the loop: bookkeeping (counts). */
+  after: IRStmt[];
+}
+
+export interface LoopFunction extends IRFunction {
+  parts: LoopParts;
+}
+
+export function loopOp(spec: LoopOpSpec): LoopFunction {
   const tr = new Translator(spec);
   spec.build(tr);
   tr.finish();
@@ -107,33 +126,65 @@ export function loopOp(spec: LoopOpSpec): IRFunction {
     }
     epilogue.push(ifThen(local('_bad', 'bool'), locateNonFinite(spec.finite, spec.loop, tr)));
   }
-
-  let loop: IRStmt[];
-  if (spec.loop.kind === 'all') {
-    loop = [{ k: 'for', counter: '_idx', from: i32(0), to: cast(param(spec.loop.sizeSlot), 'i32'), body: iteration }];
-  } else if (spec.loop.kind === 'custom') {
-    loop = spec.loop.wrap(iteration, tr);
-  } else {
-    const list = tr.arrayBase(spec.loop.listKey, spec.loop.listSlot, 'i32');
+  if (spec.loop.kind === 'list') {
+    tr.arrayBase(spec.loop.listKey, spec.loop.listSlot, 'i32');
     setup.push(letVar('_count', spec.loop.count));
+  }
+  const custom = spec.loop.kind === 'custom' ? spec.loop.wrap(iteration, tr) : undefined;
+  // tr.prologue is read last: building the loop may have declared more array bases.
+  const parts: LoopParts = { loop: spec.loop, prologue: [...tr.prologue], setup: [...setup, ...(spec.before ?? [])], iteration, epilogue, after: spec.after ?? [] };
+  return { ...assembleLoop(spec.name, parts, custom), parts };
+}
+
+/** The function for loop parts: prologue, setup, hoisted invariants, the loop, epilogue. */
+function assembleLoop(name: string, parts: LoopParts, custom?: IRStmt[]): IRFunction {
+  let loop: IRStmt[];
+  if (parts.loop.kind === 'all') {
+    loop = [{ k: 'for', counter: '_idx', from: i32(0), to: cast(param(parts.loop.sizeSlot), 'i32'), body: parts.iteration }];
+  } else if (parts.loop.kind === 'custom') {
+    loop = custom!;
+  } else {
     loop = [
       {
         k: 'for',
         counter: '_k',
         from: i32(0),
         to: local('_count', 'i32'),
-        body: [{ k: 'let', name: '_idx', type: 'i32', value: load(list, 'i32', local('_k', 'i32')), mutable: false }, ...iteration],
+        body: [{ k: 'let', name: '_idx', type: 'i32', value: load(arrayLocal(parts.loop.listKey), 'i32', local('_k', 'i32')), mutable: false }, ...parts.iteration],
       },
     ];
   }
   const { hoisted, body } = hoistInvariants(loop);
-  // tr.prologue is read last: building the loop may have declared more array bases.
   return {
-    name: spec.name,
+    name,
     params: OP_PARAMS,
     returns: 'i32',
-    body: [...tr.prologue, ...setup, ...(spec.before ?? []), ...hoisted, ...body, ...epilogue, ...(spec.after ?? []), { k: 'return', value: i32(0) }],
+    body: [...parts.prologue, ...parts.setup, ...hoisted, ...body, ...parts.epilogue, ...parts.after, { k: 'return', value: i32(0) }],
   };
+}
+
+/**
+ * One pass instead of two: loops over the same elements run their bodies
+ * back to back for each element (each body in its own scope). Only valid
+ * when the second body of element i depends on the first only through
+ * element i — the caller checks that nothing scheduled in between touches
+ * the same state.
+ */
+export function fuseLoops(name: string, first: LoopFunction, second: LoopFunction): LoopFunction {
+  const a = first.parts;
+  const b = second.parts;
+  if (a.loop.kind !== 'all' || b.loop.kind !== 'all' || a.loop.sizeSlot !== b.loop.sizeSlot) throw new Error('Internal error: only loops over all elements of one group can be fused');
+  const prologue = [...a.prologue];
+  for (const s of b.prologue) if (!prologue.some((p) => p.k === 'array' && s.k === 'array' && p.name === s.name)) prologue.push(s);
+  const parts: LoopParts = {
+    loop: a.loop,
+    prologue,
+    setup: [...a.setup, ...b.setup],
+    iteration: [{ k: 'block', body: a.iteration }, { k: 'block', body: b.iteration }],
+    epilogue: [...a.epilogue, ...b.epilogue],
+    after: [...a.after, ...b.after],
+  };
+  return { ...assembleLoop(name, parts), parts };
 }
 
 function locateNonFinite(check: FiniteCheck, loop: LoopSpec, tr: Translator): IRStmt[] {
@@ -165,7 +216,7 @@ export function thresholdOp(spec: {
   spikes: { key: string; slot: number };
   refractory?: { lastspike: SymbolRef & { kind: 'vector' }; notRefractory: SymbolRef & { kind: 'vector' } };
   options: TranslateOptions;
-}): IRFunction {
+}): LoopFunction {
   const N = cast(param(spec.sizeSlot), 'i32');
   const spikeBase = arrayLocal(spec.spikes.key);
   return loopOp({

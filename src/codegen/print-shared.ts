@@ -90,6 +90,11 @@ export function printStmts(d: Dialect, stmts: IRStmt[], indent: string, out: str
       case 'do':
         out.push(`${indent}${p(s.value)};`);
         break;
+      case 'block':
+        out.push(`${indent}{`);
+        printStmts(d, s.body, indent + '  ', out);
+        out.push(`${indent}}`);
+        break;
       case 'comment':
         for (const line of s.text.split('\n')) out.push(`${indent}// ${line}`);
         break;

@@ -24,6 +24,8 @@ export interface Operation {
   clock: Clock;
   fn: IRFunction;
   failure?: FailureInfo;
+  /** Loops that may be fused with the owner's other loops over the same elements. */
+  fusion?: { owner: object; role: 'update' | 'threshold' };
 }
 
 /** What an object can use while preparing a run. */

@@ -219,7 +219,7 @@ export class NeuronGroup extends VariableOwner {
           status: 1,
         },
       });
-      ops.push({ name: opName('stateupdater'), when: 'groups', order: this.order, clock: this.clock, fn, failure: describeNonFinite(this.name, 'neuron', checked) });
+      ops.push({ name: opName('stateupdater'), when: 'groups', order: this.order, clock: this.clock, fn, failure: describeNonFinite(this.name, 'neuron', checked), fusion: { owner: this, role: 'update' } });
     }
 
     for (const [event, { condition, code }] of model.events) {
@@ -238,6 +238,7 @@ export class NeuronGroup extends VariableOwner {
         order: this.order,
         clock: this.clock,
         fn: thresholdOp({ name: thName, sizeSlot, condition: condition.expr, spikes: { key: space.key, slot: build.array(space) }, options, ...(refractory ? { refractory } : {}) }),
+        ...(event === 'spike' ? { fusion: { owner: this, role: 'threshold' as const } } : {}),
       });
       const extra = this.onEvent.get(event);
       const resetCode = code?.statements ?? (extra ? checkCode(extra.code, `code on event '${event}'`, model.scope).statements : undefined);

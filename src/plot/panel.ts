@@ -18,12 +18,12 @@ const SOLID = [1, 0];
 export function panelSpec(panel: Panel): LayerSpec<Field> {
   const width = panel.width ?? SIZE.width;
   const height = panel.height ?? SIZE.height;
-  const hasField = panel.field !== undefined;
-  // Arrow directions are computed in pixels, so a field fixes the ranges exactly.
   const xDomain = panel.x.domain ?? dataDomain(panel, 'x', false);
   const yDomain = panel.y.domain ?? dataDomain(panel, 'y', true);
-  const x = { ...positional(panel.x, xDomain, panel.x.nice ?? true, hasField), field: 'x' };
-  const y = { ...positional(panel.y, yDomain, panel.y.nice ?? true, hasField), field: 'y' };
+  // Arrow directions are computed in pixels, so a field needs the ranges exactly as given.
+  const exact = panel.field !== undefined;
+  const x = { ...positional(panel.x, xDomain, exact), field: 'x' };
+  const y = { ...positional(panel.y, yDomain, exact), field: 'y' };
 
   const layers: Layer[] = [];
   for (const rule of panel.rules ?? []) layers.push(ruleLayer(rule));
@@ -42,17 +42,19 @@ export function panelSpec(panel: Panel): LayerSpec<Field> {
 
 type Positional = ReturnType<typeof positional>;
 
-function positional(axis: AxisSpec, domain: readonly [number, number], nice: boolean, exact: boolean) {
+/** A range given by the caller is kept as it is; one taken from the data is rounded out to ticks. */
+function positional(axis: AxisSpec, domain: readonly [number, number], exact: boolean) {
+  const nice = exact ? false : (axis.nice ?? axis.domain === undefined);
   return {
     type: 'quantitative' as const,
-    scale: { domain: [domain[0], domain[1]], nice: exact ? false : nice, zero: false, type: axis.scale ?? 'linear', clamp: exact },
+    scale: { domain: [domain[0], domain[1]], nice, zero: false, type: axis.scale ?? 'linear', clamp: exact },
     axis: axis.hidden
       ? { title: null, labels: false, ticks: false, grid: true, ...(axis.tickCount ? { tickCount: axis.tickCount } : {}) }
       : { title: axisTitle(axis.title, axis.unit), grid: true, ...(axis.tickCount ? { tickCount: axis.tickCount } : {}) },
   };
 }
 
-/** x: the exact data range (time axes start and end where the data do); y: with a 5 % margin. */
+/** The data's range; for y with a 5 % margin, so that lines do not run along the frame. */
 function dataDomain(panel: Panel, which: 'x' | 'y', margin: boolean): [number, number] {
   const range = extent(allValues(panel, which)) ?? [0, 1];
   if (which === 'y' && panel.bins) return [0, padded(range, 0.05)[1]];

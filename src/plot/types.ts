@@ -14,7 +14,7 @@ export interface AxisSpec {
   /** Fixed range; default: from the data (x exactly, y with a small margin). */
   readonly domain?: readonly [number, number];
   readonly scale?: 'linear' | 'log';
-  /** Round the range out to tick values (default: true, except in panels with a vector field). */
+  /** Round the range out to tick values (default: only a range taken from the data; never with a vector field). */
   readonly nice?: boolean;
   /** Approximate number of ticks. */
   readonly tickCount?: number;
