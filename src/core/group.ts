@@ -113,7 +113,8 @@ export abstract class VariableOwner extends SimObject {
    * 'V_L + rand()*mV' or '-70*mV + i*0.5*mV'.
    */
   set(name: string, value: AssignValue): void {
-    this.history.push({ kind: 'initializer', seq: nextSequence(), source: this.name, variable: name, value, si: false });
+    const entry: HistoryEntry = { kind: 'initializer', seq: nextSequence(), source: this.name, variable: name, value, si: false };
+    this.history.push(entry);
     const v = this.variable(name);
     if (v.readOnly) throw new Error(`Variable '${name}' of '${this.name}' is read-only`);
     const data = v.handle.data;
@@ -123,6 +124,7 @@ export abstract class VariableOwner extends SimObject {
     };
     if (typeof value === 'string') {
       const values = this.evaluateString(value, v);
+      if (entry.kind === 'initializer') entry.values = Float64Array.from({ length: n }, (_, k) => values[values.length === 1 ? 0 : k]!);
       // A plain quantity gives one value for all elements.
       for (let k = 0; k < n; k++) write(k, values[values.length === 1 ? 0 : k]!);
       return;

@@ -5,7 +5,16 @@
  * strings, arrays) and the resulting connectivity.
  */
 export type HistoryEntry =
-  | { kind: 'initializer'; seq: number; source: string; variable: string; value: unknown; si: boolean }
+  | {
+      kind: 'initializer';
+      seq: number;
+      source: string;
+      variable: string;
+      value: unknown;
+      si: boolean;
+      /** For an expression string: the per-element values it produced (random expressions cannot be replayed). */
+      values?: Float64Array;
+    }
   | { kind: 'connect'; seq: number; synapses: string; args: Readonly<Record<string, unknown>>; i: Int32Array; j: Int32Array };
 
 let counter = 0;

@@ -10,6 +10,7 @@ import { slotIndex, type Operation, type SimObject } from './base.ts';
 import { calcTimestep, type Clock } from './clock.ts';
 import { SECOND, toSeconds, type TimeLike } from './quantities.ts';
 import { hostRandom } from './random.ts';
+import { nextSequence } from './history.ts';
 import { fuseLoops, type LoopFunction } from '../codegen/ops.ts';
 
 export interface Progress {
@@ -83,8 +84,12 @@ export class Network {
   lastCompile: CompileReport | undefined;
   /** The generated source of the latest run (AssemblyScript or JavaScript). */
   lastSource: string | undefined;
-  /** Every completed run: its duration and the namespace it was given (for export). */
-  readonly runs: Array<{ duration: number; namespace: Namespace }> = [];
+  /**
+   * Every completed run: its duration, the namespace it was given, and the
+   * history sequence number taken when it started (assignments and connect()
+   * calls with a smaller number happened before it) — for export.
+   */
+  readonly runs: Array<{ duration: number; namespace: Namespace; seq: number }> = [];
 
   constructor(...objects: SimObject[]) {
     this.add(...objects);
@@ -157,6 +162,7 @@ export class Network {
 
   async run(duration: TimeLike, options: RunOptions = {}): Promise<void> {
     const seconds = toSeconds(duration, 'run duration');
+    const seq = nextSequence();
     if (!(seconds >= 0) || !Number.isFinite(seconds)) throw new RangeError(`The run duration must be a finite duration ≥ 0, got ${seconds} s`);
     const backend = options.backend ?? defaultBackend;
     const { build, ops, clocks, baseDt, ratios } = this.prepare(options.namespace ?? {});
@@ -213,7 +219,7 @@ export class Network {
         reporter?.(done / Math.max(1, total), (k0 + done) * baseDt);
       }
       this.tSeconds = kEnd * baseDt;
-      this.runs.push({ duration: seconds, namespace: options.namespace ?? {} });
+      this.runs.push({ duration: seconds, namespace: options.namespace ?? {}, seq });
     } finally {
       for (const o of this.objects) {
         o.clockTime = this.tSeconds;

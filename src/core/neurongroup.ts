@@ -120,6 +120,11 @@ export class NeuronGroup extends VariableOwner {
     this.onEvent.set(event, order === undefined ? { code, when } : { code, when, order });
   }
 
+  /** Code added with runOnEvent, by event (for export). */
+  get eventCodes(): ReadonlyMap<string, { readonly code: string; readonly when: string; readonly order?: number }> {
+    return this.onEvent;
+  }
+
   /** The event's index list (spikes or a custom event), for monitors and synapses. */
   eventSpace(event: string): ArrayHandle {
     if (event === 'spike') {

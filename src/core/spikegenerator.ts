@@ -66,6 +66,11 @@ export class SpikeGeneratorGroup extends NeuronGroup {
     this.changed = true;
   }
 
+  /** The spikes as stored (sorted by time): neuron indices, times and period in seconds (for export). */
+  get spikes(): { indices: Int32Array; times: Float64Array; period: number } {
+    return { indices: this.indices.slice(), times: this.times.slice(), period: this.periodSeconds };
+  }
+
   override eventSpace(event: string): ArrayHandle {
     if (event === 'spike') return this.spikeSpace;
     return super.eventSpace(event);

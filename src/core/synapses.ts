@@ -2,7 +2,8 @@ import type { Expr, Statement } from '../parsing/ast.ts';
 import { Equations, SUBEXPRESSION } from '../equations/equations.ts';
 import type { Namespace } from '../equations/namespace.ts';
 import type { Scope } from '../equations/scope.ts';
-import { analyseSynapsesModel, canonicalNames, canonicalStatements, SYNAPSE_FLAGS, type SynapsesModel } from '../equations/synapsemodel.ts';
+import { analyseSynapsesModel, canonicalNames, canonicalStatements, SYNAPSE_FLAGS, type SynapsesModel, type SynapticName } from '../equations/synapsemodel.ts';
+import { identifiersOf } from '../parsing/ast.ts';
 import { applyStateUpdater, substitutedEquations, type MethodChoice } from '../stateupdaters/index.ts';
 import { exact } from '../stateupdaters/exact.ts';
 import { substitute } from '../symbolic/substitute.ts';
@@ -24,6 +25,7 @@ import { SECOND, toSeconds, type TimeLike } from './quantities.ts';
 import { describeNonFinite, externalSymbol } from './symbols.ts';
 import { storedVariable, VariableValues } from './variables.ts';
 import { rangeOf, type GroupRange, type Subgroup } from './subgroup.ts';
+import { generateConnections, groupConnectEnvironment, type ConnectArgs, type ConnectGroup, type ConnectGroupVariable } from './connect.ts';
 import { nextSequence } from './history.ts';
 import type { ElementContext } from './hosteval.ts';
 
@@ -48,19 +50,7 @@ export interface SynapsesOptions {
   order?: number;
 }
 
-export interface ConnectArgs {
-  /** Presynaptic indices (with `j`, one synapse per pair). */
-  i?: number | ArrayLike<number>;
-  /** Postsynaptic indices, or a generator expression such as 'k for k in range(i-3, i+4) if k != i'. */
-  j?: number | ArrayLike<number> | string;
-  /** A condition on pairs: 'i != j', 'abs(x_pre - x_post) < 100*um'. */
-  condition?: string | boolean;
-  /** Connection probability (a number or an expression per pair). */
-  p?: number | string;
-  /** Synapses per pair. */
-  n?: number | string;
-  skip_if_invalid?: boolean;
-}
+export type { ConnectArgs } from './connect.ts';
 
 interface Pathway {
   name: string;
@@ -236,9 +226,33 @@ export class Synapses extends VariableOwner {
     this.history.push({ kind: 'connect', seq: nextSequence(), synapses: this.name, args: { ...args }, i: Int32Array.from(i), j: Int32Array.from(j) });
   }
 
-  /** Overridable hook for the connection generator. */
+  /** The synapses connect(args) creates, in Brian2's order (see connect.ts). */
   protected generate(args: ConnectArgs): { i: ArrayLike<number>; j: ArrayLike<number> } {
-    return generateSimple(this, args);
+    const view = (range: GroupRange): ConnectGroup => {
+      const g = range.group;
+      const variables = new Map<string, ConnectGroupVariable>();
+      const names = new Set([...g.variableNames(), ...[...g.equations.variables.values()].filter((v) => v.kind === SUBEXPRESSION).map((v) => v.name)]);
+      for (const name of names) {
+        if (name === 'i') continue;
+        const shared = g.variableNames().includes(name) && g.variable(name).shared;
+        const type = g.variableNames().includes(name) ? g.variable(name).type : g.equations.variables.get(name)!.type;
+        variables.set(name, {
+          values: () => {
+            const all = g.get(name).values;
+            return shared ? all : all.subarray(range.offset, range.offset + range.size);
+          },
+          dim: g.dimensionOf(name),
+          type,
+          shared,
+        });
+      }
+      return { name: g.name, size: range.size, variables };
+    };
+    const env = groupConnectEnvironment(view(this.sourceRange), view(this.targetRange), {
+      namespace: this.namespace ?? {},
+      synapticNames: [...this.stored.keys()].filter((n) => n !== 'i' && n !== 'j'),
+    });
+    return generateConnections(env, args);
   }
 
   analyse(runNamespace: Namespace = {}): SynapsesModel {
@@ -435,13 +449,18 @@ export class Synapses extends VariableOwner {
     for (const pathway of this.pathways) {
       const code = model.pathways.find((p) => p.name === pathway.name)!;
       const statements = [...eventUpdate, ...canonicalStatements(code.code.statements, model.names), ...(model.eventDriven.length ? [assignLastupdate()] : [])];
-      ops.push(this.pathwayOp(ctx, pathway, statements, baseSymbols, subexpressions, prelude));
+      const storage = (n: string): string | undefined => {
+        const where = model.names.get(n);
+        if (!where || where.side === 'syn') return undefined;
+        return `${(where.side === 'pre' ? this.source : this.target).name}.${where.name}`;
+      };
+      ops.push(...this.pathwayOps(ctx, pathway, statementSegments(statements, model.names, storage), baseSymbols, subexpressions, prelude));
     }
     return ops;
   }
 
   /** Queue this step's events with their delays, then run the code of the synapses whose delay ends now. */
-  private pathwayOp(ctx: RunContext, p: Pathway, statements: Statement[], symbols: SymbolTable, subexpressions: Map<string, Expr>, prelude: (tr: Translator) => void): Operation {
+  private pathwayOps(ctx: RunContext, p: Pathway, segments: Statement[][], symbols: SymbolTable, subexpressions: Map<string, Expr>, prelude: (tr: Translator) => void): Operation[] {
     const build = ctx.build;
     const sourceGroup = p.prepost === 'pre' ? this.source : this.target;
     const targetGroup = p.prepost === 'pre' ? this.target : this.source;
@@ -494,84 +513,94 @@ export class Synapses extends VariableOwner {
     const view = targetGroup.connectedView(ctx.runNamespace);
     const guarded = new Set([...view.unlessRefractory].map((n) => `${n}_${p.prepost === 'pre' ? 'post' : 'pre'}`));
     const nr = targetGroup.variableNames().includes('not_refractory') ? targetGroup.variable('not_refractory').handle : undefined;
-    const name = `${this.name}_${p.name}`;
-    const fn = loopOp({
-      symbols,
-      subexpressions,
-      name,
-      storeGuard: (n) => (guarded.has(n) && nr ? load(arrayLocal(nr.key), 'u8', li(p.prepost === 'pre' ? '_post_idx' : '_pre_idx')) : undefined),
-      loop: {
-        kind: 'custom',
-        wrap: (iteration, tr) => {
-          for (const [h, slot, elem] of [[space, slots.space, 'i32'], [p.ring, slots.ring, 'i32'], [p.counts, slots.counts, 'i32'], [p.cursor, slots.cursor, 'i32'], [p.delaySteps, slots.steps, 'i32'], [offsets, slots.offsets, 'i32'], [order, slots.order, 'i32']] as const) {
-            tr.arrayBase(h.key, slot, elem);
-          }
-          if (nr) tr.arrayBase(nr.key, build.array(nr), 'u8');
-          const out: IRStmt[] = [
-            letVar('_cur', load(A(p.cursor), 'i32', i32(0))),
-            letVar('_nsp', load(A(space), 'i32', cast(param(sourceSize), 'i32'))),
-          ];
-          const synapsesOf = (src: IRExpr, body: IRStmt[]): IRStmt => ({
-            k: 'for',
-            counter: '_q',
-            from: load(A(offsets), 'i32', src),
-            to: load(A(offsets), 'i32', binary('+', src, i32(1))),
-            body: [{ k: 'let', name: '_syn', type: 'i32', value: load(A(order), 'i32', li('_q')), mutable: false }, ...body],
-          });
-          if (homogeneous) {
-            out.push(
-              letVar('_slot', wrapSlot(binary('+', li('_cur'), cast(param(slots.delay), 'i32')))),
-              store(A(p.counts), 'i32', li('_slot'), li('_nsp')),
-              { k: 'for', counter: '_k', from: i32(0), to: li('_nsp'), body: [store(A(p.ring), 'i32', binary('+', binary('*', li('_slot'), W), li('_k')), load(A(space), 'i32', li('_k')))] },
-              letVar('_due', load(A(p.counts), 'i32', li('_cur'))),
-              {
-                k: 'for',
-                counter: '_k',
-                from: i32(0),
-                to: li('_due'),
-                body: [
-                  { k: 'let', name: '_src', type: 'i32', value: load(A(p.ring), 'i32', binary('+', binary('*', li('_cur'), W), li('_k'))), mutable: false },
-                  synapsesOf(li('_src'), [{ k: 'let', name: '_idx', type: 'i32', value: li('_syn'), mutable: false }, ...iteration]),
-                ],
-              },
-            );
-          } else {
-            out.push(
-              {
-                k: 'for',
-                counter: '_k',
-                from: i32(0),
-                to: li('_nsp'),
-                body: [
-                  { k: 'let', name: '_src', type: 'i32', value: load(A(space), 'i32', li('_k')), mutable: false },
-                  synapsesOf(li('_src'), [
-                    letVar('_slot', wrapSlot(binary('+', li('_cur'), load(A(p.delaySteps), 'i32', li('_syn'))))),
-                    letVar('_c', load(A(p.counts), 'i32', li('_slot'))),
-                    store(A(p.ring), 'i32', binary('+', binary('*', li('_slot'), W), li('_c')), li('_syn')),
-                    store(A(p.counts), 'i32', li('_slot'), binary('+', li('_c'), i32(1))),
-                  ]),
-                ],
-              },
-              letVar('_due', load(A(p.counts), 'i32', li('_cur'))),
-              {
-                k: 'for',
-                counter: '_k',
-                from: i32(0),
-                to: li('_due'),
-                body: [{ k: 'let', name: '_idx', type: 'i32', value: load(A(p.ring), 'i32', binary('+', binary('*', li('_cur'), W), li('_k'))), mutable: false }, ...iteration],
-              },
-            );
-          }
-          out.push(store(A(p.counts), 'i32', li('_cur'), i32(0)), store(A(p.cursor), 'i32', i32(0), wrapSlot(binary('+', li('_cur'), i32(1)))));
-          return out;
-        },
-      },
-      build: (tr) => {
-        prelude(tr);
-        tr.statements(statements);
-      },
+    const synapsesOf = (src: IRExpr, body: IRStmt[]): IRStmt => ({
+      k: 'for',
+      counter: '_q',
+      from: load(A(offsets), 'i32', src),
+      to: load(A(offsets), 'i32', binary('+', src, i32(1))),
+      body: [{ k: 'let', name: '_syn', type: 'i32', value: load(A(order), 'i32', li('_q')), mutable: false }, ...body],
     });
-    return { name, when: 'synapses', order: p.prepost === 'pre' ? -1 : 1, clock: this.clock, fn };
+    /** Queue the synapses of this step's events: source neurons (same delay for all) or synapses by delay. */
+    const push = (): IRStmt[] =>
+      homogeneous
+        ? [
+            letVar('_nsp', load(A(space), 'i32', cast(param(sourceSize), 'i32'))),
+            letVar('_slot', wrapSlot(binary('+', li('_cur'), cast(param(slots.delay), 'i32')))),
+            store(A(p.counts), 'i32', li('_slot'), li('_nsp')),
+            { k: 'for', counter: '_k', from: i32(0), to: li('_nsp'), body: [store(A(p.ring), 'i32', binary('+', binary('*', li('_slot'), W), li('_k')), load(A(space), 'i32', li('_k')))] },
+          ]
+        : [
+            letVar('_nsp', load(A(space), 'i32', cast(param(sourceSize), 'i32'))),
+            {
+              k: 'for',
+              counter: '_k',
+              from: i32(0),
+              to: li('_nsp'),
+              body: [
+                { k: 'let', name: '_src', type: 'i32', value: load(A(space), 'i32', li('_k')), mutable: false },
+                synapsesOf(li('_src'), [
+                  letVar('_slot', wrapSlot(binary('+', li('_cur'), load(A(p.delaySteps), 'i32', li('_syn'))))),
+                  letVar('_c', load(A(p.counts), 'i32', li('_slot'))),
+                  store(A(p.ring), 'i32', binary('+', binary('*', li('_slot'), W), li('_c')), li('_syn')),
+                  store(A(p.counts), 'i32', li('_slot'), binary('+', li('_c'), i32(1))),
+                ]),
+              ],
+            },
+          ];
+    /** Run the iteration for every synapse due now, in queue order. */
+    const deliver = (iteration: IRStmt[]): IRStmt[] => [
+      letVar('_due', load(A(p.counts), 'i32', li('_cur'))),
+      homogeneous
+        ? {
+            k: 'for',
+            counter: '_k',
+            from: i32(0),
+            to: li('_due'),
+            body: [
+              { k: 'let', name: '_src', type: 'i32', value: load(A(p.ring), 'i32', binary('+', binary('*', li('_cur'), W), li('_k'))), mutable: false },
+              synapsesOf(li('_src'), [{ k: 'let', name: '_idx', type: 'i32', value: li('_syn'), mutable: false }, ...iteration]),
+            ],
+          }
+        : {
+            k: 'for',
+            counter: '_k',
+            from: i32(0),
+            to: li('_due'),
+            body: [{ k: 'let', name: '_idx', type: 'i32', value: load(A(p.ring), 'i32', binary('+', binary('*', li('_cur'), W), li('_k'))), mutable: false }, ...iteration],
+          },
+    ];
+    // Each segment of the code is one pass over the synapses due now: the
+    // first pass also queues this step's events, the last empties the slot.
+    return segments.map((segment, k): Operation => {
+      const first = k === 0;
+      const last = k === segments.length - 1;
+      const name = `${this.name}_${p.name}${k === 0 ? '' : `_${k}`}`;
+      const fn = loopOp({
+        symbols,
+        subexpressions,
+        name,
+        storeGuard: (n) => (guarded.has(n) && nr ? load(arrayLocal(nr.key), 'u8', li(p.prepost === 'pre' ? '_post_idx' : '_pre_idx')) : undefined),
+        loop: {
+          kind: 'custom',
+          wrap: (iteration, tr) => {
+            for (const [h, slot, elem] of [[space, slots.space, 'i32'], [p.ring, slots.ring, 'i32'], [p.counts, slots.counts, 'i32'], [p.cursor, slots.cursor, 'i32'], [p.delaySteps, slots.steps, 'i32'], [offsets, slots.offsets, 'i32'], [order, slots.order, 'i32']] as const) {
+              tr.arrayBase(h.key, slot, elem);
+            }
+            if (nr) tr.arrayBase(nr.key, build.array(nr), 'u8');
+            const out: IRStmt[] = [letVar('_cur', load(A(p.cursor), 'i32', i32(0)))];
+            if (first) out.push(...push());
+            out.push(...deliver(iteration));
+            if (last) out.push(store(A(p.counts), 'i32', li('_cur'), i32(0)), store(A(p.cursor), 'i32', i32(0), wrapSlot(binary('+', li('_cur'), i32(1)))));
+            return out;
+          },
+        },
+        build: (tr) => {
+          prelude(tr);
+          tr.statements(segment);
+        },
+      });
+      return { name, when: 'synapses', order: p.prepost === 'pre' ? -1 : 1, clock: this.clock, fn };
+    });
   }
 
   /** Synapse indices grouped by presynaptic (and postsynaptic) neuron, in creation order within each. */
@@ -622,31 +651,50 @@ export class Synapses extends VariableOwner {
   }
 }
 
+/**
+ * Brian2's numpy target runs pathway code statement by statement over all
+ * synapses due in a step (so a statement reading a pre/post variable sees
+ * what earlier statements wrote for all synapses), unless a statement writes
+ * a pre/post variable already read in the block — then it loops synapse by
+ * synapse. Splitting the code into one pass per segment reproduces both;
+ * a temporary crossing a split keeps the code in one pass.
+ */
+export function statementSegments(statements: Statement[], names: ReadonlyMap<string, SynapticName>, storage: (name: string) => string | undefined): Statement[][] {
+  const isPrePost = (n: string): boolean => {
+    const where = names.get(n);
+    return where !== undefined && where.side !== 'syn';
+  };
+  const used = new Set<string>();
+  for (const st of statements) {
+    for (const id of identifiersOf(st.value)) if (isPrePost(id)) used.add(id);
+    if (used.has(st.target)) return [statements];
+  }
+  // A new pass starts where a statement reads neuron state (v_pre and v_post
+  // are the same array when source and target are one group) written before.
+  const segments: Statement[][] = [[]];
+  const written = new Set<string>();
+  for (const st of statements) {
+    const reads = [...identifiersOf(st.value)].some((id) => isPrePost(id) && written.has(storage(id)!));
+    if (reads && segments[segments.length - 1]!.length > 0) segments.push([]);
+    segments[segments.length - 1]!.push(st);
+    if (isPrePost(st.target)) written.add(storage(st.target)!);
+  }
+  if (segments.length > 1) {
+    const assigned = new Set<string>();
+    for (const [k, segment] of segments.entries()) {
+      for (const st of segment) {
+        const crossing = [...identifiersOf(st.value)].some((id) => !names.has(id) && assigned.has(id) && !segment.some((s) => s.target === id));
+        if (crossing && k > 0) return [statements];
+      }
+      for (const st of segment) if (!names.has(st.target)) assigned.add(st.target);
+    }
+  }
+  return segments;
+}
+
 function assignLastupdate(): Statement {
   const span = { start: 0, end: 0 };
   return { target: 'lastupdate', targetSpan: span, op: '=', value: sym('t'), span };
 }
 
-/** connect() for explicit arrays, all-to-all and simple conditions (the general generator plugs in here). */
-function generateSimple(s: Synapses, args: ConnectArgs): { i: ArrayLike<number>; j: ArrayLike<number> } {
-  const ns = s.sourceRange.size;
-  const nt = s.targetRange.size;
-  if (args.i !== undefined || (args.j !== undefined && typeof args.j !== 'string')) {
-    const is = typeof args.i === 'number' ? [args.i] : args.i;
-    const js = typeof args.j === 'number' ? [args.j] : args.j;
-    if (!is || !js || typeof js === 'string') throw new Error('connect(): give both i and j as arrays (or a generator expression for j)');
-    const n = Math.max(is.length, (js as ArrayLike<number>).length);
-    const I = is.length === 1 ? new Array<number>(n).fill(is[0]!) : Array.from(is);
-    const J = (js as ArrayLike<number>).length === 1 ? new Array<number>(n).fill((js as ArrayLike<number>)[0]!) : Array.from(js as ArrayLike<number>);
-    return { i: I, j: J };
-  }
-  const I: number[] = [];
-  const J: number[] = [];
-  if (args.condition !== undefined && args.condition !== true) throw new Error('connect(): conditions need the connection generator');
-  for (let a = 0; a < ns; a++) for (let b = 0; b < nt; b++) {
-    I.push(a);
-    J.push(b);
-  }
-  return { i: I, j: J };
-}
 

@@ -116,7 +116,7 @@ export class PopulationRateMonitor extends SimObject implements Restorable {
   }
 
   /**
-   * Brian2's smooth_rate: convolution with a normalized Gaussian (±2 widths)
+   * Brian2 2.5.1's smooth_rate (with its rounding of the window sizes): convolution with a normalized Gaussian (±2 widths)
    * or flat window of the given width, same length as the recording.
    */
   smoothRate(window: 'gaussian' | 'flat' | ArrayLike<number>, width?: TimeLike): VariableValues {
@@ -126,10 +126,10 @@ export class PopulationRateMonitor extends SimObject implements Restorable {
       if (width === undefined) throw new TypeError('Need a width when using a predefined window');
       const w = toSeconds(width, 'width');
       if (window === 'gaussian') {
-        const half = Math.round((2 * w) / dt);
+        const half = roundHalfEven((2 * w) / dt);
         kernel = Array.from({ length: 2 * half + 1 }, (_, k) => Math.exp((-((k - half) ** 2) * 1.0) / (2 * (w / dt) ** 2)));
       } else {
-        const size = Math.round(w / (2 * dt)) * 2 + 1;
+        const size = Math.trunc(w / 2 / dt) * 2 + 1;
         kernel = new Array<number>(size).fill(1);
       }
     } else {
@@ -151,6 +151,12 @@ export class PopulationRateMonitor extends SimObject implements Restorable {
     this.times.truncate(n);
     this.fill.data[0] = 0;
   }
+}
+
+/** numpy's round: halves go to the even neighbour. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x - Math.trunc(x)) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 /** numpy.convolve(a, v, mode='same') */

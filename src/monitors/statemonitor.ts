@@ -70,6 +70,8 @@ export class StateMonitor extends SimObject implements Restorable {
   readonly source: VariableOwner;
   readonly variables: string[];
   readonly when: string;
+  /** Whether every element is recorded (`record: true`, Brian2's record_all), for export. */
+  readonly recordAll: boolean;
   private readonly indexHandle: ArrayHandle;
   private readonly counter: ArrayHandle;
   private buffer: ArrayHandle;
@@ -88,6 +90,7 @@ export class StateMonitor extends SimObject implements Restorable {
     this.order = options.order ?? 0;
     this.clock = options.clock ?? (options.dt !== undefined ? new Clock(options.dt, `${this.name}_clock`) : source.clock);
     const record = options.record ?? false;
+    this.recordAll = record === true;
     const indices =
       record === true ? Array.from({ length: source.size }, (_, k) => k) : record === false ? [] : typeof record === 'number' ? [record] : [...record];
     for (const i of indices) {

@@ -1,4 +1,4 @@
-import type { FixtureResult } from './format.ts';
+import type { FixtureEvents, FixtureResult } from './format.ts';
 
 export interface Tolerance {
   /** Relative tolerance on each value. */
@@ -76,6 +76,27 @@ export function compareResults(expected: FixtureResult, actual: FixtureResult, t
       const got = actual.final_state_synapses?.[syn]?.[name];
       finalState.push(compareSeries(`${syn}.${name}`, [values], got ? [got] : undefined, tol));
     }
+  }
+  const eventLists: Array<[string, FixtureEvents, FixtureEvents | undefined]> = [];
+  for (const [g, e] of Object.entries(expected.spikes_by_group ?? {})) eventLists.push([`spikes of ${g}`, e, actual.spikes_by_group?.[g]]);
+  for (const [key, e] of Object.entries(expected.events ?? {})) eventLists.push([`events ${key}`, e, actual.events?.[key]]);
+  for (const [what, e, a] of eventLists) {
+    // Same events, same steps, same order within each step (Brian2's order).
+    const same = a !== undefined && a.i.length === e.i.length && e.i.every((x, k) => x === a.i[k] && e.t_step[k] === a.t_step[k]);
+    if (!same) problems.push(`${what} differ: expected ${e.i.length}, got ${a?.i.length ?? 'none'}`);
+  }
+  for (const [g, r] of Object.entries(expected.population_rates ?? {})) {
+    const c = compareSeries(`rate of ${g}`, [r.rate], actual.population_rates?.[g] ? [actual.population_rates[g]!.rate] : undefined, tol);
+    traces.push(c);
+  }
+  for (const [g, vars] of Object.entries(expected.final_state_groups ?? {})) {
+    for (const [name, values] of Object.entries(vars)) {
+      const got = actual.final_state_groups?.[g]?.[name];
+      finalState.push(compareSeries(`${g}.${name}`, [values], got ? [got] : undefined, tol));
+    }
+  }
+  for (const [g, gt] of Object.entries(expected.group_traces ?? {})) {
+    for (const [name, series] of Object.entries(gt.traces)) traces.push(compareSeries(`${g}.${name}`, series, actual.group_traces?.[g]?.traces[name], tol));
   }
   let spikes: Comparison['spikes'] = null;
   if (expected.spikes) {

@@ -28,14 +28,40 @@ export interface FixtureSynapses {
   source: string;
   target: string;
   model: string;
-  on_pre: string | null;
-  on_post?: string | null;
+  on_pre: string | Record<string, string> | null;
+  on_post?: string | Record<string, string> | null;
+  /** Extension: the event each pathway reacts to. */
+  on_event?: Record<string, string>;
   i: number[];
   j: number[];
   values?: Record<string, { value: number[]; unit: string }>;
+  /** Per-synapse delays of the 'pre' pathway. */
   delay: { value: number[]; unit: string } | null;
+  /** Extension: delays of the other pathways (scalar ones came from the constructor). */
+  delays_by_pathway?: Record<string, { value: number[]; scalar?: boolean }>;
+  /** Extension: the constructor's delay argument, per pathway. */
+  constructor_delay?: Record<string, { value: number }>;
   method?: string | null;
 }
+
+/** Extension (network fixtures): further groups besides G. */
+export type FixtureGroup =
+  | { name: string; kind: 'SpikeGeneratorGroup'; N: number; indices: number[]; times: number[]; period: number | null }
+  | {
+      name: string;
+      kind: 'NeuronGroup';
+      N: number;
+      equations: string;
+      threshold: string | null;
+      reset: string | null;
+      refractory: FixtureQuantity | null;
+      method: string | null;
+      method_chosen?: string;
+      namespace?: Record<string, FixtureQuantity>;
+      initial?: Record<string, FixtureQuantity>;
+      events?: Record<string, string> | null;
+      run_on_event?: Record<string, string> | null;
+    };
 
 export interface FixtureModel {
   equations: string;
@@ -54,6 +80,10 @@ export interface FixtureModel {
   /** Extension: successive run() durations. */
   runs?: number[];
   method_chosen?: string;
+  /** Extension: custom events of G and code run on them. */
+  events?: Record<string, string> | null;
+  run_on_event?: Record<string, string> | null;
+  extra_groups?: FixtureGroup[];
 }
 
 export interface FixtureRecord {
@@ -61,6 +91,16 @@ export interface FixtureRecord {
   indices: number[];
   every: number;
   when?: string;
+  spike_monitors?: string[];
+  event_monitors?: Array<{ group: string; event: string }>;
+  rate_monitors?: string[];
+  group_traces?: Record<string, { variables: string[]; indices: number[]; every: number }>;
+}
+
+export interface FixtureEvents {
+  i: number[];
+  t: number[];
+  t_step: number[];
 }
 
 export interface FixtureResult {
@@ -72,6 +112,11 @@ export interface FixtureResult {
   spike_count_per_neuron?: number[];
   final_state: Record<string, number[]>;
   final_state_synapses?: Record<string, Record<string, number[]>>;
+  spikes_by_group?: Record<string, FixtureEvents>;
+  events?: Record<string, FixtureEvents>;
+  population_rates?: Record<string, { t: number[]; rate: number[] }>;
+  final_state_groups?: Record<string, Record<string, number[]>>;
+  group_traces?: Record<string, { t: number[]; step_indices: number[]; traces: Record<string, number[][]> }>;
 }
 
 export interface Fixture {
