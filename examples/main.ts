@@ -1,64 +1,45 @@
 /**
- * The main job (`npm start`): the neurodynex neuron-types getting-started
- * example — a Type I neuron driven by a 0.5 pA step from 50 to 150 ms —
- * simulated in WebAssembly, with a text plot of the membrane potential.
+ * The main job (`npm start`): the neurodynex neuron-types exercise.
+ *
+ *  1. Getting started: a type I and a type II neuron driven by a 0.5 pA step
+ *     from 50 to 150 ms, 200 ms simulated (in WebAssembly).
+ *  2. The quiz: the two types hidden behind NeuronX and NeuronY at random;
+ *     their step responses and f–I curves tell which is which.
+ *
+ * Plots go to out/ as SVG and PNG. `npm start -- --seed 7` repeats a quiz draw.
  */
-import { NeuronGroup, StateMonitor, Network, TimedArray, Quantity, parseQuantity, getUnit } from '../src/index.ts';
+import { EXERCISES, type ExerciseResult } from '../src/neurodynex/exercises.ts';
+import { progressBar } from '../src/neurodynex/progressBar.ts';
+import { saveResult } from '../src/neurodynex/save.ts';
 
-const mV = getUnit('mV')!;
-const pA = parseQuantity('1*pA');
-const current = new TimedArray(Array.from({ length: 152 }, (_, k) => [k >= 50 && k <= 150 ? 0.5 : 0]), { dt: "1*ms", unit: pA });
+const OUT = 'out';
 
-const group = new NeuronGroup(
-  1,
-  `
-  I = input_current(t,i) : amp
-  winf = (0.5*mV)*( 1 + tanh((v-12*mV)/(17*mV)) ) : volt
-  tau = (1*ms)/cosh((v-12*mV)/(2*17*mV)) : second
-  m = (0.5*mV)*(1+tanh((v+1.2*mV)/(18*mV))) : volt
-  dv/dt = (-g_1*m*(v-V_1) - g_2*w*(v-V_2) - g_L*(v-V_L) + I*R)/(20*ms) : volt
-  dw/dt = phi*(winf-w)/tau : volt
-  `,
-  {
-    method: 'euler',
-    namespace: {
-      input_current: current,
-      g_1: parseQuantity('4.4/mV'),
-      g_2: parseQuantity('8/mV'),
-      g_L: 2,
-      V_1: parseQuantity('120*mV'),
-      V_2: parseQuantity('-84*mV'),
-      V_L: parseQuantity('-60*mV'),
-      phi: 0.06666667,
-      R: parseQuantity('100*Gohm'),
-    },
-  },
-);
-group.set('v', '-60*mV');
-const monitor = new StateMonitor(group, ['v', 'w', 'I'], { record: true });
-const net = new Network(group, monitor);
-const started = performance.now();
-await net.run('200*ms', { report: 'text', reportPeriod: '1*second' });
-const elapsed = performance.now() - started;
-
-const v = monitor.get('v').trace(0);
-const t = monitor.t.values;
-let spikes = 0;
-for (let k = 1; k < v.length; k++) if (v[k - 1]! < 0 && v[k]! >= 0) spikes++;
-console.log(`\nType I neuron, 0.5 pA step from 50 to 150 ms: ${spikes} spikes (upward zero crossings of v)`);
-console.log(`simulated 200 ms in ${elapsed.toFixed(0)} ms (${net.lastCompile?.cached ? 'kernel from cache' : `kernel compiled in ${net.lastCompile?.compileMs.toFixed(0)} ms`})\n`);
-
-// A small text plot of v over time.
-const rows = 12;
-const cols = 80;
-const lo = Math.min(...v);
-const hi = Math.max(...v);
-const grid = Array.from({ length: rows }, () => new Array<string>(cols).fill(' '));
-for (let c = 0; c < cols; c++) {
-  const k = Math.floor((c / cols) * v.length);
-  const r = rows - 1 - Math.round(((v[k]! - lo) / (hi - lo)) * (rows - 1));
-  grid[r]![c] = '•';
+function seedFromArgs(argv: readonly string[]): number {
+  const at = argv.indexOf('--seed');
+  if (at < 0) return Math.floor(Math.random() * 10_000);
+  const seed = Number(argv[at + 1]);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed needs a whole number ≥ 0, got '${argv[at + 1] ?? ''}'`);
+  return seed;
 }
-console.log(`v (mV) from ${(lo / mV.scale).toFixed(1)} to ${(hi / mV.scale).toFixed(1)}, t from 0 to ${(t[t.length - 1]! * 1000).toFixed(0)} ms`);
-for (const row of grid) console.log('  |' + row.join(''));
-void Quantity;
+
+async function part(title: string, name: string, seed?: number): Promise<void> {
+  const started = performance.now();
+  const result: ExerciseResult = await EXERCISES[name]!.run({
+    ...(seed === undefined ? {} : { seed }),
+    report: progressBar(name, process.stderr),
+    reportPeriod: '0.25*second',
+  });
+  const simulated = performance.now() - started;
+  const paths = await saveResult(result, OUT);
+  console.log(`\n${title}`);
+  for (const line of result.summary) console.log(`  ${line}`);
+  console.log(`  simulated and analysed in ${(simulated / 1000).toFixed(2)} s, plotted in ${((performance.now() - started - simulated) / 1000).toFixed(2)} s`);
+  console.log(`  plots: ${paths.filter((p) => p.endsWith('.png')).join(', ')} (and .svg)`);
+}
+
+const seed = seedFromArgs(process.argv.slice(2));
+const started = performance.now();
+console.log('spikeforge · neurodynex: type I and type II neurons (Neuronal Dynamics, ch. 4.4)');
+await part('1. Getting started: 0.5 pA step from 50 to 150 ms, 200 ms', 'neuron-types');
+await part(`2. Quiz: which of NeuronX and NeuronY is type I? (seed ${seed}; repeat with npm start -- --seed ${seed})`, 'quiz', seed);
+console.log(`\nAll done in ${((performance.now() - started) / 1000).toFixed(1)} s; plots in ${OUT}/`);

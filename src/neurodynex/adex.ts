@@ -6,8 +6,8 @@
 import { NeuronGroup, type Quantity, type StateMonitor, type TimedArray } from '../index.ts';
 import { COLORS, gridFigure, type Figure } from '../plot/index.ts';
 import { getZeroCurrent } from './inputFactory.ts';
-import { inUnit, of, quantity, type QuantityInput } from './quantities.ts';
-import { simulateSpiking, type SimulationOptions, type SpikingResult } from './simulation.ts';
+import { inUnit, of, quantity, show, type QuantityInput } from './quantities.ts';
+import { modelCurrent, modelName, simulateSpiking, type SimulationOptions, type SpikingResult } from './simulation.ts';
 import { endOf, timesMs, traceIn } from './traces.ts';
 
 /** Default parameters: the "initial burst" pattern (neurodynex3's module constants). */
@@ -24,6 +24,8 @@ export const ADEX_DEFAULTS = {
   deltaT: of(2, 'mV'),
   tauW: of(100, 'ms'),
 } as const;
+
+const NAME = modelName('adex');
 
 /** neurodynex3 sets Brian2's defaultclock to 0.01 ms for this model; here the model has its own clock. */
 export const ADEX_DT = of(0.01, 'ms');
@@ -89,7 +91,7 @@ export async function simulateAdExNeuron(options: AdExParameters & SimulationOpt
     b: quantity(options.b ?? d.b, 'amp', 'b'),
     delta_T: quantity(options.deltaT ?? d.deltaT, 'volt', 'delta_T'),
     tau_w: quantity(options.tauW ?? d.tauW, 'second', 'tau_w'),
-    I_stim: options.IStim ?? getZeroCurrent(),
+    I_stim: modelCurrent(options.IStim ?? getZeroCurrent(), NAME),
   };
   const neuron = new NeuronGroup(
     1,
@@ -98,7 +100,7 @@ export async function simulateAdExNeuron(options: AdExParameters & SimulationOpt
         dw/dt=(a*(v-v_rest)-w)/tau_w : amp
         `,
     // The threshold as neurodynex3 writes it: the value printed with 6 decimals.
-    { threshold: `v>${inUnit(vSpike, 'mV').toFixed(6)}*mvolt`, reset: 'v=v_reset;w+=b', method: 'euler', namespace, dt: ADEX_DT },
+    { threshold: `v>${inUnit(vSpike, 'mV').toFixed(6)}*mvolt`, reset: 'v=v_reset;w+=b', method: 'euler', namespace, dt: ADEX_DT, name: NAME },
   );
   neuron.set('v', namespace.v_rest);
   neuron.set('w', of(0, 'pA'));
@@ -127,8 +129,8 @@ export function plotAdexState(adexStateMonitor: StateMonitor, options: { title?:
   });
 }
 
-/** The parameters of a firing pattern as text, e.g. "τm = 20. ms, a = 0. S, …". */
+/** The parameters of a firing pattern as text, e.g. "τm = 20 ms, a = 0 S, …". */
 export function describePattern(pattern: FiringPattern): string {
   const p = FIRING_PATTERNS[pattern];
-  return `τm = ${p.tauM.toString()}, a = ${p.a.toString()}, τw = ${p.tauW.toString()}, b = ${p.b.toString()}, u_reset = ${p.vReset.toString()}`;
+  return `τm = ${show(p.tauM)}, a = ${show(p.a)}, τw = ${show(p.tauW)}, b = ${show(p.b)}, u_reset = ${show(p.vReset)}`;
 }

@@ -5,7 +5,9 @@
 import { NeuronGroup, type TimedArray } from '../index.ts';
 import { getZeroCurrent } from './inputFactory.ts';
 import { of, quantity, type QuantityInput } from './quantities.ts';
-import { simulateSpiking, type SimulationOptions, type SpikingResult } from './simulation.ts';
+import { modelCurrent, modelName, simulateSpiking, type SimulationOptions, type SpikingResult } from './simulation.ts';
+
+const NAME = modelName('exp_if');
 
 /** Default parameters (neurodynex3's module constants). */
 export const EXP_IF_DEFAULTS = {
@@ -47,14 +49,14 @@ export async function simulateExponentialIFNeuron(options: ExpIFParameters & Sim
     v_rheobase: quantity(options.vRheobase ?? d.vRheobase, 'volt', 'v_rheobase'),
     v_spike: quantity(options.vSpike ?? d.vSpike, 'volt', 'v_spike'),
     delta_T: quantity(options.deltaT ?? d.deltaT, 'volt', 'delta_T'),
-    I_stim: options.IStim ?? getZeroCurrent(),
+    I_stim: modelCurrent(options.IStim ?? getZeroCurrent(), NAME),
   };
   const neuron = new NeuronGroup(
     1,
     `
     dv/dt = (-(v-v_rest) +delta_T*exp((v-v_rheobase)/delta_T)+ R * I_stim(t,i))/(tau) : volt
     `,
-    { reset: 'v=v_reset', threshold: 'v>v_spike', method: 'euler', namespace, dt: EXP_IF_DT },
+    { reset: 'v=v_reset', threshold: 'v>v_spike', method: 'euler', namespace, dt: EXP_IF_DT, name: NAME },
   );
   neuron.set('v', namespace.v_rest);
   return simulateSpiking(neuron, ['v'], options.simulationTime ?? '200*ms', options);

@@ -5,8 +5,10 @@
 import { NeuronGroup, type StateMonitor, type TimedArray } from '../index.ts';
 import { COLORS, stackedPanels, type Figure } from '../plot/index.ts';
 import { of, type QuantityInput } from './quantities.ts';
-import { simulateStates, type SimulationOptions } from './simulation.ts';
+import { modelCurrent, modelName, simulateStates, type SimulationOptions } from './simulation.ts';
 import { endOf, timesMs, traceIn } from './traces.ts';
+
+const NAME = modelName('hh');
 
 /**
  * Simulate one HH neuron (exponential Euler, dt 0.1 ms) from vm = 0, m = 0.05,
@@ -39,8 +41,9 @@ export async function simulateHHNeuron(inputCurrent: TimedArray, simulationTime:
         gK: of(36, 'msiemens'),
         gNa: of(120, 'msiemens'),
         C: of(1, 'ufarad'),
-        input_current: inputCurrent,
+        input_current: modelCurrent(inputCurrent, NAME),
       },
+      name: NAME,
     },
   );
   neuron.set('vm', of(0, 'mV'));

@@ -8,7 +8,7 @@
 import { TimedArray } from '../index.ts';
 import { COLORS, lineFigure, type Figure, type Series } from '../plot/index.ts';
 import { MersenneTwister } from './mt19937.ts';
-import { quantity, unitOf, type QuantityInput } from './quantities.ts';
+import { displayUnit, quantity, unitOf, type QuantityInput } from './quantities.ts';
 
 const AMP = unitOf('amp').dim;
 
@@ -154,7 +154,7 @@ function samplesFigure(current: TimedArray, call: string, unit: string, markers:
   const y = Array.from({ length: current.rows }, (_, k) => values[k * current.columns]! / scale);
   const x = y.map((_, k) => k);
   const series: Series = markers ? { kind: 'points', x, y, color: COLORS.red, size: 60 } : { x, y, width: 2.5 };
-  return lineFigure({ title: call.split('(')[0]!, subtitle: call, x: { title: 'index' }, y: { title: 'value', unit }, series: [series] });
+  return lineFigure({ title: call.split('(')[0]!, subtitle: call, x: { title: 'index' }, y: { title: 'value', unit: displayUnit(unit) }, series: [series] });
 }
 
 /** The step example of input_factory: every sample as a dot. */

@@ -5,7 +5,9 @@
 import { NeuronGroup, type Quantity, type TimedArray } from '../index.ts';
 import { MersenneTwister } from './mt19937.ts';
 import { of, quantity, type QuantityInput } from './quantities.ts';
-import { simulateSpiking, type SimulationOptions, type SpikingResult } from './simulation.ts';
+import { modelCurrent, modelName, simulateSpiking, type SimulationOptions, type SpikingResult } from './simulation.ts';
+
+const NAME = modelName('lif');
 
 /** The default parameters of simulateLIFNeuron (neurodynex3's module constants). */
 export const LIF_DEFAULTS = {
@@ -40,7 +42,7 @@ export async function simulateLIFNeuron(
     firing_threshold: quantity(options.firingThreshold ?? LIF_DEFAULTS.firingThreshold, 'volt', 'firing_threshold'),
     membrane_resistance: quantity(options.membraneResistance ?? LIF_DEFAULTS.membraneResistance, 'ohm', 'membrane_resistance'),
     membrane_time_scale: quantity(options.membraneTimeScale ?? LIF_DEFAULTS.membraneTimeScale, 'second', 'membrane_time_scale'),
-    input_current: inputCurrent,
+    input_current: modelCurrent(inputCurrent, NAME),
   };
   const neuron = new NeuronGroup(
     1,
@@ -53,6 +55,7 @@ export async function simulateLIFNeuron(
       refractory: quantity(options.absRefractoryPeriod ?? LIF_DEFAULTS.absRefractoryPeriod, 'second', 'abs_refractory_period'),
       method: 'linear',
       namespace: p,
+      name: NAME,
     },
   );
   neuron.set('v', p.v_rest);

@@ -11,6 +11,7 @@ import { Network, NeuronGroup, parseQuantity, StateMonitor, type Backend, type R
 import { COLORS, stackedPanels, type Figure } from '../plot/index.ts';
 import { MersenneTwister } from './mt19937.ts';
 import { of, quantity, type QuantityInput } from './quantities.ts';
+import { modelCurrent, modelName } from './simulation.ts';
 import { endOf, timesMs, traceIn } from './traces.ts';
 
 export type NeuronTypeName = 'Type I' | 'Type II';
@@ -32,15 +33,16 @@ export abstract class NeuronAbstract {
   private readonly backend: Backend | undefined;
 
   constructor(options: NeuronOptions = {}) {
-    this.neuron = this.makeNeuron();
-    this.rec = new StateMonitor(this.neuron, ['v', 'w', 'I'], { record: true });
+    // Named after the class (NeuronX, not its type), so that all runs of all instances share one kernel.
+    this.neuron = this.makeNeuron(modelName(this.constructor.name));
+    this.rec = new StateMonitor(this.neuron, ['v', 'w', 'I'], { record: true, name: `${this.neuron.name}_rec` });
     this.net = new Network(this.neuron, this.rec);
     this.net.store();
     this.backend = options.backend;
   }
 
-  /** Build the group; its equations read the current as `input_current(t, i)`. */
-  protected abstract makeNeuron(): NeuronGroup;
+  /** Build the group called `name`; its equations read the current as `input_current(t, i)`. */
+  protected abstract makeNeuron(name: string): NeuronGroup;
 
   /** "Type I" or "Type II": the answer to the quiz. */
   abstract getNeuronType(): NeuronTypeName;
@@ -53,7 +55,7 @@ export abstract class NeuronAbstract {
     this.net.restore();
     await this.net.run(quantity(simtime, 'second', 'simtime'), {
       ...options,
-      namespace: { input_current: inputCurrent },
+      namespace: { input_current: modelCurrent(inputCurrent, this.neuron.name) },
       ...(this.backend ? { backend: this.backend } : {}),
     });
     return this.rec;
@@ -61,7 +63,7 @@ export abstract class NeuronAbstract {
 }
 
 /** The type I model of Neuronal Dynamics ch. 4.4 (a Morris–Lecar-like model): v in mV, w in mV. */
-function typeOneGroup(): NeuronGroup {
+function typeOneGroup(name: string): NeuronGroup {
   const group = new NeuronGroup(
     1,
     `
@@ -84,6 +86,7 @@ function typeOneGroup(): NeuronGroup {
         phi: 0.06666667,
         R: of(100, 'Gohm'),
       },
+      name,
     },
   );
   group.set('v', of(-60, 'mV'));
@@ -91,7 +94,7 @@ function typeOneGroup(): NeuronGroup {
 }
 
 /** The type II model: FitzHugh–Nagumo with v and w in mV, driven through 1 GΩ. */
-function typeTwoGroup(): NeuronGroup {
+function typeTwoGroup(name: string): NeuronGroup {
   const group = new NeuronGroup(
     1,
     `
@@ -99,15 +102,15 @@ function typeTwoGroup(): NeuronGroup {
     dv/dt = (v - (v**3)/(3*mvolt*mvolt) - w + I*Gohm)/ms : volt
     dw/dt = (a*(v+0.7*mvolt)-w)/tau : volt
     `,
-    { method: 'euler', namespace: { a: 1.25, tau: of(15.6, 'ms') } },
+    { method: 'euler', namespace: { a: 1.25, tau: of(15.6, 'ms') }, name },
   );
   group.set('v', of(0, 'mV'));
   return group;
 }
 
 export class NeuronTypeOne extends NeuronAbstract {
-  protected makeNeuron(): NeuronGroup {
-    return typeOneGroup();
+  protected makeNeuron(name: string): NeuronGroup {
+    return typeOneGroup(name);
   }
   getNeuronType(): NeuronTypeName {
     return 'Type I';
@@ -115,8 +118,8 @@ export class NeuronTypeOne extends NeuronAbstract {
 }
 
 export class NeuronTypeTwo extends NeuronAbstract {
-  protected makeNeuron(): NeuronGroup {
-    return typeTwoGroup();
+  protected makeNeuron(name: string): NeuronGroup {
+    return typeTwoGroup(name);
   }
   getNeuronType(): NeuronTypeName {
     return 'Type II';
@@ -133,8 +136,8 @@ export type NeuronClass = new (options?: NeuronOptions) => NeuronAbstract;
 function disguised(name: string, type: NeuronTypeName): NeuronClass {
   const makeGroup = type === 'Type I' ? typeOneGroup : typeTwoGroup;
   const cls = class extends NeuronAbstract {
-    protected makeNeuron(): NeuronGroup {
-      return makeGroup();
+    protected makeNeuron(groupName: string): NeuronGroup {
+      return makeGroup(groupName);
     }
     getNeuronType(): NeuronTypeName {
       return type;

@@ -5,10 +5,10 @@
  * the neuron-type exercise.
  */
 import type { SpikeMonitor, StateMonitor, TimedArray } from '../index.ts';
-import { COLORS, histogram, lineFigure, PALETTE, stackedPanels, type Figure, type Series, type StackedPanel } from '../plot/index.ts';
+import { COLORS, extent, histogram, lineFigure, padded, PALETTE, stackedPanels, type Figure, type Series, type StackedPanel } from '../plot/index.ts';
 import { currentTrace } from './inputFactory.ts';
 import { MersenneTwister } from './mt19937.ts';
-import { of, si, unitOf, type QuantityInput } from './quantities.ts';
+import { displayUnit, of, show, si, unitOf, type QuantityInput } from './quantities.ts';
 import { smoothRate, type FICurve, type PopulationSpikeStats } from './spikeTools.ts';
 import { endOf, timesMs, traceIn } from './traces.ts';
 
@@ -17,11 +17,6 @@ function currentUnit(values: ArrayLike<number>): string {
   let big = 0;
   for (let k = 0; k < values.length; k++) big = Math.max(big, Math.abs(values[k]!));
   return big < 1e-9 ? 'pA' : big < 1e-6 ? 'nA' : big < 1e-3 ? 'uA' : 'mA';
-}
-
-/** A label that prints 'uA' as 'µA'. */
-function display(unit: string): string {
-  return unit.replace(/^u/, 'µ');
 }
 
 /**
@@ -49,7 +44,7 @@ export function plotVoltageAndCurrentTraces(
   const tEnd = endOf(t);
   const vSeries: Series[] = [{ name: 'vm', x: t, y: v, color: COLORS.blue, width: 1.75 }];
   if (threshold !== undefined) vSeries.push({ name: 'firing threshold', x: [0, tEnd], y: [threshold, threshold], color: COLORS.red, dash: [7, 5], width: 1.75 });
-  const range = (lo: number, hi: number, unit: string) => `min ${of(lo, unit).toString()}, max ${of(hi, unit).toString()}`;
+  const range = (lo: number, hi: number, unit: string) => `min ${show(of(Number(lo.toPrecision(4)), unit))}, max ${show(of(Number(hi.toPrecision(4)), unit))}`;
   return stackedPanels({
     title: options.title ?? 'Voltage and input current',
     x: { title: 't', unit: 'ms', domain: [0, tEnd] },
@@ -57,7 +52,7 @@ export function plotVoltageAndCurrentTraces(
       {
         title: `Input current: ${range(iMin, iMax, iUnit)}`,
         height: 130,
-        y: { title: 'I', unit: display(iUnit), ...(iMargin > 0 ? { domain: [iMin - iMargin, iMax + iMargin] as const } : {}) },
+        y: { title: 'I', unit: displayUnit(iUnit), ...(iMargin > 0 ? { domain: [iMin - iMargin, iMax + iMargin] as const } : {}) },
         series: [{ x: t, y: I, color: COLORS.red, width: 2 }],
       },
       {
@@ -158,7 +153,7 @@ export function plotISIDistribution(spikeStats: PopulationSpikeStats, options: {
   const isi = Array.from(spikeStats.allISI, (s) => s * 1e3).filter((ms) => limit === undefined || ms < limit);
   return histogram({
     title: `ISI histogram, CV=${round(spikeStats.CV, 3)}`,
-    subtitle: `${spikeStats.allISI.length} intervals of ${spikeStats.nrNeurons} neurons, mean ${of(spikeStats.meanIsi, 'second').toString()}`,
+    subtitle: `${spikeStats.allISI.length} intervals of ${spikeStats.nrNeurons} neurons, mean ${round(spikeStats.meanIsi * 1e3, 2)} ms`,
     x: { title: 'ISI', unit: 'ms', ...(limit === undefined ? {} : { domain: [0, limit] as const }) },
     values: isi,
     bins: options.histNrBins ?? 50,
@@ -199,11 +194,18 @@ export function plotSpikeTrainPowerSpectrum(
   const figure = lineFigure({
     title: 'Single neuron power spectrum and average',
     x: { title: 'Frequency', unit: 'Hz', domain: [-0.05 * fMax, fMax] },
-    y: { title: 'Power' },
+    y: { title: 'Power', domain: powerRange(series) },
     series,
     rules: [{ x: 0 }],
   });
   return { figure, randomNeuronIndex: chosen };
+}
+
+/** From 0 to a little above the largest power: powers are never negative. */
+function powerRange(series: readonly { y: ArrayLike<number> }[]): [number, number] {
+  let hi = 0;
+  for (const s of series) for (let k = 0; k < s.y.length; k++) if (Number.isFinite(s.y[k]!)) hi = Math.max(hi, s.y[k]!);
+  return [0, hi > 0 ? hi * 1.05 : 1];
 }
 
 /** Power spectrum of the population activity A(t) in [-0.05·maxFreq, maxFreq]. */
@@ -219,7 +221,7 @@ export function plotPopulationActivityPowerSpectrum(
     title: 'Power Spectrum of population activity A(t)',
     ...(options.averageAt === undefined ? {} : { subtitle: `Avg. rate = ${round(options.averageAt, 1)} Hz` }),
     x: { title: 'Frequency', unit: 'Hz', domain: [-0.05 * fMax, fMax] },
-    y: { title: 'Power' },
+    y: { title: 'Power', domain: powerRange([{ y: Array.from(ps).slice(first) }]) },
     series: [{ kind: 'points', x: Array.from(freq).slice(first), y: Array.from(ps).slice(first), color: COLORS.blue, size: 22 }],
     rules: [{ x: 0 }],
   });
@@ -233,11 +235,14 @@ export function plotFICurves(curves: readonly { name: string; curve: FICurve }[]
     const color = PALETTE[k % PALETTE.length]!;
     series.push({ name, x, y: Array.from(curve.rates), color, width: 2 }, { kind: 'points', x, y: Array.from(curve.rates), color, size: 45 });
   });
+  const xs = extent(series.flatMap((s) => Array.from(s.x))) ?? [0, 1];
+  const top = Math.max(1, ...series.flatMap((s) => Array.from(s.y)));
   return lineFigure({
     title: options.title ?? 'f–I curves',
     ...(options.subtitle ? { subtitle: options.subtitle } : {}),
-    x: { title: 'amplitude of the injected step current', unit: 'pA' },
-    y: { title: 'firing rate', unit: 'Hz' },
+    // A little room around the data, so that markers at the edges (rate 0) are not cut in half.
+    x: { title: 'amplitude of the injected step current', unit: 'pA', domain: padded(xs, 0.03) },
+    y: { title: 'firing rate', unit: 'Hz', domain: [-0.03 * top, 1.05 * top] },
     series,
   });
 }

@@ -38,3 +38,13 @@ export function unitOf(name: string): NonNullable<ReturnType<typeof getUnit>> {
 export function of(value: number, unit: string): Quantity {
   return Quantity.of(value, unitOf(unit));
 }
+
+/** A unit name as a label shows it: 'uA' as 'µA'. */
+export function displayUnit(unit: string): string {
+  return unit.replace(/^u(?=[A-Za-z])/, 'µ');
+}
+
+/** A quantity for a label: Brian2's text without its trailing point ('200 ms', not '200. ms'). */
+export function show(value: Quantity): string {
+  return value.toString().replace(/(\d)\.(?=\s|$)/, '$1');
+}

@@ -139,8 +139,11 @@ export class PopulationSpikeStats {
   }
 }
 
+/** What the population statistics need of a SpikeMonitor. */
+export type SpikeTrainSource = Pick<SpikeMonitor, 'spikeTrains' | 'numSpikes'>;
+
 /** Interval statistics of all neurons' spikes within [windowTMin, windowTMax). */
-export function getSpikeTrainStats(spikeMonitor: SpikeMonitor, windowTMin: QuantityInput = '0*ms', windowTMax?: QuantityInput): PopulationSpikeStats {
+export function getSpikeTrainStats(spikeMonitor: SpikeTrainSource, windowTMin: QuantityInput = '0*ms', windowTMax?: QuantityInput): PopulationSpikeStats {
   const filtered = filterSpikeTrains(spikeMonitor.spikeTrains(), windowTMin, windowTMax);
   const all: number[] = [];
   for (const train of filtered.values()) all.push(...interSpikeIntervals(train));

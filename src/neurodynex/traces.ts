@@ -15,7 +15,8 @@ export function endOf(t: ArrayLike<number>): number {
   const n = t.length;
   if (n === 0) return 1;
   if (n === 1) return t[0]! + 1;
-  return 2 * t[n - 1]! - t[n - 2]!;
+  // Rounded to 12 digits: 2·299.9 - 299.8 should be 300, so that the axis gets its last tick.
+  return Number((2 * t[n - 1]! - t[n - 2]!).toPrecision(12));
 }
 
 /** The k-th recorded trace of `variable`, in `unit` (e.g. 'mV'). */

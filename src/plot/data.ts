@@ -11,28 +11,31 @@ export function axisTitle(title: string, unit?: string): string {
 /**
  * Indices of the points to draw so that a polyline of `n` points keeps its
  * shape with about `maxPoints` points: per bucket of consecutive indices the
- * lowest and highest y, in their original order (so spikes keep their peaks),
- * plus the first and last point. Non-finite points are dropped.
+ * points with the lowest and highest x and y, in their original order (so
+ * spikes keep their peaks, also in a phase plane), plus the first and last
+ * point. Non-finite points are dropped.
  */
-export function thinIndices(y: ArrayLike<number>, maxPoints: number): number[] {
+export function thinIndices(x: ArrayLike<number>, y: ArrayLike<number>, maxPoints: number): number[] {
   const n = y.length;
-  const finite = (k: number) => Number.isFinite(y[k]!);
+  const finite = (k: number) => Number.isFinite(x[k]!) && Number.isFinite(y[k]!);
   if (n <= maxPoints) return Array.from({ length: n }, (_, k) => k).filter(finite);
-  const buckets = Math.max(1, Math.floor((maxPoints - 2) / 2));
+  const buckets = Math.max(1, Math.floor((maxPoints - 2) / 4));
   const keep: number[] = [0];
   for (let b = 0; b < buckets; b++) {
     const lo = 1 + Math.floor((b * (n - 2)) / buckets);
     const hi = 1 + Math.floor(((b + 1) * (n - 2)) / buckets);
-    let kMin = -1;
-    let kMax = -1;
-    for (let k = lo; k < hi; k++) {
-      if (!finite(k)) continue;
-      if (kMin < 0 || y[k]! < y[kMin]!) kMin = k;
-      if (kMax < 0 || y[k]! > y[kMax]!) kMax = k;
+    const picked = new Set<number>();
+    for (const v of [x, y]) {
+      let kMin = -1;
+      let kMax = -1;
+      for (let k = lo; k < hi; k++) {
+        if (!finite(k)) continue;
+        if (kMin < 0 || v[k]! < v[kMin]!) kMin = k;
+        if (kMax < 0 || v[k]! > v[kMax]!) kMax = k;
+      }
+      if (kMin >= 0) picked.add(kMin).add(kMax);
     }
-    if (kMin < 0) continue;
-    if (kMin === kMax) keep.push(kMin);
-    else keep.push(Math.min(kMin, kMax), Math.max(kMin, kMax));
+    keep.push(...[...picked].sort((a, b) => a - b));
   }
   keep.push(n - 1);
   return keep.filter(finite);
@@ -56,11 +59,4 @@ export function padded([lo, hi]: readonly [number, number], margin = 0.05): [num
   if (span > 0) return [lo - margin * span, hi + margin * span];
   const half = lo === 0 ? 1 : Math.abs(lo) * 0.1;
   return [lo - half, hi + half];
-}
-
-/** The values of `x` multiplied by `factor`, e.g. seconds to milliseconds. */
-export function scaled(x: ArrayLike<number>, factor: number): Float64Array {
-  const out = new Float64Array(x.length);
-  for (let k = 0; k < x.length; k++) out[k] = x[k]! * factor;
-  return out;
 }

@@ -128,6 +128,7 @@ export function phasePlane(
     ...(options.field ? { field: options.field } : {}),
     width: options.width ?? 560,
     height: options.height ?? 480,
+    legend: 'right',
   });
 }
 

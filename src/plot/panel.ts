@@ -11,18 +11,29 @@ import type { AxisSpec, Bins, EventRows, LineSeries, Panel, PointSeries, Series,
 type Layer = LayerSpec<Field> | UnitSpec<Field>;
 type Row = Record<string, number | string>;
 
-const DEFAULT_MAX_POINTS = 2500;
+const DEFAULT_MAX_POINTS = 4000;
+const SERIES_CHANNELS = {
+  color: 'independent',
+  opacity: 'independent',
+  size: 'independent',
+  shape: 'independent',
+  strokeDash: 'independent',
+  strokeWidth: 'independent',
+  fillOpacity: 'independent',
+} as const;
 const SOLID = [1, 0];
 
 /** The Vega-Lite spec of one panel (no top-level title or config). */
 export function panelSpec(panel: Panel): LayerSpec<Field> {
   const width = panel.width ?? SIZE.width;
   const height = panel.height ?? SIZE.height;
-  const xDomain = panel.x.domain ?? dataDomain(panel, 'x', false);
+  // Markers at the ends of the x range would be cut in half: give them a margin (and keep it, not rounded out).
+  const markers = (panel.series ?? []).some((s) => s.kind === 'points');
+  const xDomain = panel.x.domain ?? dataDomain(panel, 'x', markers);
   const yDomain = panel.y.domain ?? dataDomain(panel, 'y', true);
   // Arrow directions are computed in pixels, so a field needs the ranges exactly as given.
   const exact = panel.field !== undefined;
-  const x = { ...positional(panel.x, xDomain, exact), field: 'x' };
+  const x = { ...positional(panel.x, xDomain, exact || (markers && panel.x.domain === undefined && panel.x.nice === undefined)), field: 'x' };
   const y = { ...positional(panel.y, yDomain, exact), field: 'y' };
 
   const layers: Layer[] = [];
@@ -30,36 +41,39 @@ export function panelSpec(panel: Panel): LayerSpec<Field> {
   if (panel.bins) layers.push(binsLayer(panel.bins, x, y));
   if (panel.field) layers.push(fieldLayer(panel.field, x, y, xDomain, yDomain, width, height));
   if (panel.events) layers.push(...eventLayers(panel.events, x, y, height, yDomain));
-  layers.push(...seriesLayers(panel.series ?? [], x, y));
+  layers.push(...seriesLayers(panel.series ?? [], x, y, panel.legend ?? 'top'));
 
   return {
     ...(panel.title ? { title: { text: panel.title, fontSize: 13, fontWeight: 'bold', anchor: 'start' as const, offset: 6 } } : {}),
     width,
     height,
     layer: layers,
+    // Lines, markers and a vector field each keep their own colours and legend.
+    resolve: { scale: SERIES_CHANNELS, legend: SERIES_CHANNELS },
   };
 }
 
 type Positional = ReturnType<typeof positional>;
 
-/** A range given by the caller is kept as it is; one taken from the data is rounded out to ticks. */
+/** A range given by the caller (or marked `exact`) is kept as it is; one taken from the data is rounded out to ticks. */
 function positional(axis: AxisSpec, domain: readonly [number, number], exact: boolean) {
   const nice = exact ? false : (axis.nice ?? axis.domain === undefined);
   return {
     type: 'quantitative' as const,
-    scale: { domain: [domain[0], domain[1]], nice, zero: false, type: axis.scale ?? 'linear', clamp: exact },
+    scale: { domain: [domain[0], domain[1]], nice, zero: false, type: axis.scale ?? 'linear' },
     axis: axis.hidden
       ? { title: null, labels: false, ticks: false, grid: true, ...(axis.tickCount ? { tickCount: axis.tickCount } : {}) }
       : { title: axisTitle(axis.title, axis.unit), grid: true, ...(axis.tickCount ? { tickCount: axis.tickCount } : {}) },
   };
 }
 
-/** The data's range; for y with a 5 % margin, so that lines do not run along the frame. */
+/** The data's range, with a margin if asked (y: so that lines do not run along the frame). */
 function dataDomain(panel: Panel, which: 'x' | 'y', margin: boolean): [number, number] {
   const range = extent(allValues(panel, which)) ?? [0, 1];
   if (which === 'y' && panel.bins) return [0, padded(range, 0.05)[1]];
   if (which === 'y' && panel.events) return [range[0] - 0.5, range[1] + 0.5];
-  return margin || range[0] === range[1] ? padded(range) : range;
+  if (range[0] === range[1]) return padded(range);
+  return margin ? padded(range, which === 'x' ? 0.025 : 0.05) : range;
 }
 
 function* allValues(panel: Panel, which: 'x' | 'y'): Iterable<number> {
@@ -75,7 +89,8 @@ function* allValues(panel: Panel, which: 'x' | 'y'): Iterable<number> {
 
 function ruleLayer(rule: NonNullable<Panel['rules']>[number]): UnitSpec<Field> {
   const at = rule.x !== undefined ? { x: { datum: rule.x, type: 'quantitative' as const } } : { y: { datum: rule.y ?? 0, type: 'quantitative' as const } };
-  return { mark: { type: 'rule', color: rule.color ?? COLORS.black, strokeWidth: 1, strokeDash: [...(rule.dash ?? SOLID)] }, encoding: at };
+  // One datum, so that the rule is drawn exactly once.
+  return { data: { values: [{}] }, mark: { type: 'rule', color: rule.color ?? COLORS.black, strokeWidth: 1, strokeDash: [...(rule.dash ?? SOLID)] }, encoding: at };
 }
 
 function binsLayer(bins: Bins, x: Positional & { field: string }, y: Positional & { field: string }): UnitSpec<Field> {
@@ -121,7 +136,8 @@ function fieldLayer(
       color: {
         field: 'm',
         type: 'quantitative',
-        scale: { scheme: 'viridis', reverse: true },
+        // Slow flow in light blue, fast in dark blue: visible on white, quieter than the curves drawn over it.
+        scale: { range: ['#b3cde3', '#08306b'], zero: true },
         legend: { title: field.magnitudeTitle ?? 'speed', orient: 'right', direction: 'vertical', gradientLength: 140 },
       },
     },
@@ -163,44 +179,51 @@ function eventLayers(events: EventRows, x: Positional & { field: string }, y: Po
   return layers;
 }
 
-interface Styled {
+interface Styled<S extends Series> {
   key: string;
-  series: Series;
+  series: S;
   color: string;
 }
 
-/** Lines in one layer and points in another, sharing one colour scale and one legend. */
-function seriesLayers(series: readonly Series[], x: Positional & { field: string }, y: Positional & { field: string }): Layer[] {
-  if (series.length === 0) return [];
+/**
+ * Lines in one layer, markers in another. Each layer has its own colour
+ * scale and one legend (Vega-Lite merges the legends of channels that share
+ * field and title), so a line's legend entry shows its dash and width.
+ */
+function seriesLayers(series: readonly Series[], x: Positional & { field: string }, y: Positional & { field: string }, legendOrient: LegendOrient): Layer[] {
   let next = 0;
-  const styled: Styled[] = series.map((s, k) => ({ key: s.name ?? `series ${k + 1}`, series: s, color: s.color ?? PALETTE[next++ % PALETTE.length]! }));
-  const named = styled.filter((s) => s.series.name !== undefined).map((s) => s.key);
-  const color = {
-    field: 's',
-    type: 'nominal' as const,
-    scale: { domain: styled.map((s) => s.key), range: styled.map((s) => s.color) },
-    legend: named.length > 0 ? { title: null, values: named } : null,
-  };
-  const lines = styled.filter((s) => s.series.kind !== 'points');
-  const points = styled.filter((s) => s.series.kind === 'points');
+  const styled = series.map((s, k) => ({ key: s.name ?? `series ${k + 1}`, series: s, color: s.color ?? PALETTE[next++ % PALETTE.length]! }));
+  const lines = styled.filter((s): s is Styled<LineSeries> => s.series.kind !== 'points');
+  const points = styled.filter((s): s is Styled<PointSeries> => s.series.kind === 'points');
   const layers: Layer[] = [];
-  if (lines.length > 0) layers.push(lineLayer(lines, x, y, color));
-  if (points.length > 0) layers.push(...pointLayers(points, x, y, color));
+  if (lines.length > 0) layers.push(lineLayer(lines, x, y, legendOrient));
+  if (points.length > 0) layers.push(...pointLayers(points, x, y, legendOrient));
   return layers;
 }
 
-function lineLayer(lines: Styled[], x: Positional & { field: string }, y: Positional & { field: string }, color: object): UnitSpec<Field> {
+type LegendOrient = 'top' | 'right';
+
+/** One legend for the named series, shared by every channel keyed by the series field. */
+function seriesLegend(styled: readonly Styled<Series>[], orient: LegendOrient): object | null {
+  const named = styled.filter((s) => s.series.name !== undefined).map((s) => s.key);
+  if (named.length === 0) return null;
+  return orient === 'right' ? { title: null, values: named, orient: 'right', direction: 'vertical' } : { title: null, values: named, columns: Math.min(named.length, 4) };
+}
+
+/** An encoding of the series field `field` onto `range`, one value per series. */
+function bySeries(field: string, type: 'nominal' | 'ordinal', styled: readonly Styled<Series>[], range: unknown[], legend: object | null) {
+  const keys = styled.map((s) => s.key);
+  // Size-like channels need an ordered field; an 'ordinal' scale then maps each series to its
+  // own value (Vega-Lite's default, a 'point' scale, would interpolate between the range's ends).
+  return { field, type, ...(type === 'ordinal' ? { sort: keys } : {}), scale: { type: 'ordinal', domain: keys, range }, legend };
+}
+
+function lineLayer(lines: Styled<LineSeries>[], x: Positional & { field: string }, y: Positional & { field: string }, orient: LegendOrient): UnitSpec<Field> {
   const values: Row[] = [];
-  for (const { key, series } of lines) {
-    const s = series as LineSeries;
-    for (const k of thinIndices(s.y, s.maxPoints ?? DEFAULT_MAX_POINTS)) {
-      if (Number.isFinite(s.x[k]!)) values.push({ s: key, k, x: s.x[k]!, y: s.y[k]! });
-    }
+  for (const { key, series: s } of lines) {
+    for (const k of thinIndices(s.x, s.y, s.maxPoints ?? DEFAULT_MAX_POINTS)) values.push({ s: key, k, x: s.x[k]!, y: s.y[k]! });
   }
-  const keys = lines.map((l) => l.key);
-  const named = lines.filter((l) => l.series.name !== undefined).map((l) => l.key);
-  // Every channel keyed by the series gets the same legend, so Vega-Lite merges them into one.
-  const legend = named.length > 0 ? { title: null, values: named } : null;
+  const legend = seriesLegend(lines, orient);
   return {
     data: { values },
     mark: { type: 'line', clip: true },
@@ -208,33 +231,46 @@ function lineLayer(lines: Styled[], x: Positional & { field: string }, y: Positi
       x,
       y,
       order: { field: 'k', type: 'quantitative' },
-      color,
-      strokeDash: { field: 's', type: 'nominal', scale: { domain: keys, range: lines.map((l) => [...((l.series as LineSeries).dash ?? SOLID)]) }, legend },
-      // Ordinal, not nominal: Vega-Lite accepts size-like channels only on ordered fields.
-      strokeWidth: { field: 's', type: 'ordinal', sort: keys, scale: { domain: keys, range: lines.map((l) => (l.series as LineSeries).width ?? 1.75) }, legend },
-      opacity: { field: 's', type: 'ordinal', sort: keys, scale: { domain: keys, range: lines.map((l) => l.series.opacity ?? 1) }, legend },
+      color: bySeries('s', 'nominal', lines, lines.map((l) => l.color), legend),
+      strokeDash: bySeries('s', 'nominal', lines, lines.map((l) => [...(l.series.dash ?? SOLID)]), legend),
+      strokeWidth: bySeries('s', 'ordinal', lines, lines.map((l) => l.series.width ?? 1.75), legend),
+      opacity: bySeries('s', 'ordinal', lines, lines.map((l) => l.series.opacity ?? 1), legend),
     },
   } as UnitSpec<Field>;
 }
 
-function pointLayers(points: Styled[], x: Positional & { field: string }, y: Positional & { field: string }, color: object): Layer[] {
-  const layers: Layer[] = [];
-  for (const { key, series } of points) {
-    const s = series as PointSeries;
-    const values: Row[] = [];
-    for (let k = 0; k < s.x.length; k++) if (Number.isFinite(s.x[k]!) && Number.isFinite(s.y[k]!)) values.push({ s: key, x: s.x[k]!, y: s.y[k]! });
-    layers.push({
-      data: { values },
-      mark: { type: 'point', shape: s.shape ?? 'circle', filled: s.filled ?? true, size: s.size ?? 30, opacity: s.opacity ?? 1, clip: true },
-      encoding: { x, y, color },
-    } as UnitSpec<Field>);
-    if (s.label) {
-      layers.push({
-        data: { values },
-        mark: { type: 'text', text: s.label, align: 'left', baseline: 'bottom', dx: 7, dy: -4, fontSize: 11.5, color: COLORS.black },
-        encoding: { x, y },
-      } as UnitSpec<Field>);
+function pointLayers(points: Styled<PointSeries>[], x: Positional & { field: string }, y: Positional & { field: string }, orient: LegendOrient): Layer[] {
+  const values: Row[] = [];
+  const labels: Row[] = [];
+  for (const { key, series: s } of points) {
+    for (let k = 0; k < s.x.length; k++) {
+      if (!Number.isFinite(s.x[k]!) || !Number.isFinite(s.y[k]!)) continue;
+      values.push({ p: key, x: s.x[k]!, y: s.y[k]! });
+      if (s.label) labels.push({ x: s.x[k]!, y: s.y[k]!, text: s.label });
     }
+  }
+  const legend = seriesLegend(points, orient);
+  const layers: Layer[] = [
+    {
+      data: { values },
+      mark: { type: 'point', clip: true, filled: true, strokeWidth: 1.25 },
+      encoding: {
+        x,
+        y,
+        color: bySeries('p', 'nominal', points, points.map((p) => p.color), legend),
+        shape: bySeries('p', 'nominal', points, points.map((p) => p.series.shape ?? 'circle'), legend),
+        size: bySeries('p', 'ordinal', points, points.map((p) => p.series.size ?? 30), legend),
+        opacity: bySeries('p', 'ordinal', points, points.map((p) => p.series.opacity ?? 1), legend),
+        fillOpacity: bySeries('p', 'ordinal', points, points.map((p) => (p.series.filled === false ? 0 : 1)), legend),
+      },
+    } as UnitSpec<Field>,
+  ];
+  if (labels.length > 0) {
+    layers.push({
+      data: { values: labels },
+      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 7, dy: -4, fontSize: 11.5, color: COLORS.black },
+      encoding: { x, y, text: { field: 'text', type: 'nominal' } },
+    } as UnitSpec<Field>);
   }
   return layers;
 }

@@ -54,6 +54,8 @@ export const THEME: Config = {
     titlePadding: 8,
     labelFlush: true,
     labelOverlap: 'parity',
+    // 1000 rather than 1,000 or 1k: axes show measured values, often in ms.
+    format: '~r',
   },
   axisX: { tickCount: 8 },
   axisY: { tickCount: 5 },
@@ -62,7 +64,8 @@ export const THEME: Config = {
     titleFontSize: 11.5,
     titleFontWeight: 'normal',
     symbolStrokeWidth: 2.5,
-    symbolSize: 160,
+    symbolSize: 220,
+    labelLimit: 420,
     orient: 'top',
     direction: 'horizontal',
     columnPadding: 14,

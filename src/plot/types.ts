@@ -39,7 +39,7 @@ export interface LineSeries extends SeriesBase {
   readonly dash?: readonly number[];
   /** Stroke width in pixels (default 1.75). */
   readonly width?: number;
-  /** Longer series are thinned to this many points, keeping each bucket's extremes (default 2500). */
+  /** Longer series are thinned to about this many points, keeping each bucket's extremes (default 4000). */
   readonly maxPoints?: number;
 }
 
@@ -97,6 +97,8 @@ export interface Panel {
   /** Plot area size in pixels. */
   readonly width?: number;
   readonly height?: number;
+  /** Where the legend of the named series goes (default: above the plot). */
+  readonly legend?: 'top' | 'right';
   /** Horizontal/vertical reference lines (e.g. x = 0). */
   readonly rules?: readonly { readonly x?: number; readonly y?: number; readonly color?: string; readonly dash?: readonly number[] }[];
 }
