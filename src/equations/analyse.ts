@@ -1,8 +1,9 @@
-import { identifiersOf, type Expr, type Statement } from '../parsing/ast.ts';
-import { didYouMean, errorAt } from '../parsing/diagnostics.ts';
+import { identifiersOf, type BinaryOp, type Expr, type Statement } from '../parsing/ast.ts';
+import { didYouMean, errorAt, ModelError } from '../parsing/diagnostics.ts';
 import { printExpr } from '../parsing/printer.ts';
-import type { SourceText } from '../parsing/source.ts';
-import { Dimension, formatDimension } from '../units/index.ts';
+import { parseExpression } from '../parsing/expressions.ts';
+import { SourceText } from '../parsing/source.ts';
+import { Dimension, describeDimension } from '../units/index.ts';
 import { DIFFERENTIAL_EQUATION, SUBEXPRESSION, XI_DIMENSION, type Equations, type EquationVariable } from './equations.ts';
 import type { Resolved, ResolvedValue, ResolvedFunction, Scope, ResolvedVariable } from './scope.ts';
 import { checkExpression, resolveName, type ExprInfo } from './unitcheck.ts';
@@ -63,14 +64,14 @@ export function checkEquationUnits(eqs: Equations, scope: Scope): Map<string, Ex
   const infos = new Map<string, ExprInfo>();
   for (const v of eqs.variables.values()) {
     if (!v.expr) continue;
-    const info = checkExpression(v.expr, scope, eqs.source);
+    const info = checkExpression(v.expr, scope, eqs.source, { mode: 'equations' });
     infos.set(v.name, info);
     if (v.kind === DIFFERENTIAL_EQUATION) {
       const expected = v.dim.div(SECOND);
       if (info.dim !== expected) {
         throw errorAt(
           'unit-mismatch',
-          `Inconsistent units in differential equation defining variable '${v.name}': the right-hand side '${v.exprText}' has unit ${formatDimension(info.dim)}, but should have unit ${formatDimension(expected)} (the unit of '${v.name}' per second)`,
+          `Inconsistent units in differential equation defining variable '${v.name}': the right-hand side '${v.exprText}' has unit ${describeDimension(info.dim)}, but should have unit ${describeDimension(expected)} (the unit of '${v.name}' per second)`,
           eqs.source,
           v.line.exprSpan,
         );
@@ -78,7 +79,7 @@ export function checkEquationUnits(eqs: Equations, scope: Scope): Map<string, Ex
     } else if (info.dim !== v.dim) {
       throw errorAt(
         'unit-mismatch',
-        `Inconsistent units in subexpression '${v.name}': the right-hand side '${v.exprText}' has unit ${formatDimension(info.dim)}, but '${v.name}' is declared with unit ${formatDimension(v.dim)}`,
+        `Inconsistent units in subexpression '${v.name}': the right-hand side '${v.exprText}' has unit ${describeDimension(info.dim)}, but '${v.name}' is declared with unit ${describeDimension(v.dim)}`,
         eqs.source,
         v.line.exprSpan,
       );
@@ -130,46 +131,103 @@ export function dependencies(expr: Expr, eqs: Equations, out: Set<string> = new 
 }
 
 /**
- * Check abstract code (reset, on_pre, …): targets must be writable
- * variables, and each value must have the target's unit (`*=`, `/=` need
- * a dimensionless factor).
+ * Check abstract code (reset, on_pre, …) as Brian2 does. A statement writes
+ * to a variable of the group, or defines a temporary (`tmp = 2*mV`, then
+ * usable with that unit in later statements) — any name that is not a group
+ * variable becomes a temporary, even one that names a unit or a namespace
+ * value. Subexpressions and scalar variables (shared ones, t, dt, N) cannot
+ * be written from per-element code; constant parameters can. Brian2 checks
+ * the units of `x op= expr` as the text `x op expr`, so `v %= 1*mV` is
+ * `(v % 1)*mV` there and fails; we follow it. `**=` and `//=` do not exist
+ * in Brian2's abstract code.
  */
 export function checkStatements(statements: Statement[], scope: Scope, source: SourceText, locals: Set<string> = new Set()): void {
+  const temporaries = new Map<string, ResolvedVariable>();
+  const visible: Scope = {
+    resolve: (name) => temporaries.get(name) ?? scope.resolve(name),
+    knownNames: function* () {
+      yield* temporaries.keys();
+      yield* scope.knownNames();
+    },
+  };
   for (const st of statements) {
-    const info = checkExpression(st.value, scope, source);
-    const target = scope.resolve(st.target);
-    if (!target) {
-      if (st.op === '=' && locals.has(st.target)) continue;
-      throw errorAt('unknown-identifier', `Cannot assign to unknown variable '${st.target}'`, source, st.targetSpan, suggestion(st.target, scope));
+    if (st.op === '**=' || st.op === '//=') {
+      const spelled = st.op === '**=' ? `${st.target} = ${st.target}**(...)` : `${st.target} = ${st.target}//(...)`;
+      throw errorAt('syntax', `The operator '${st.op}' is not supported in Brian2's abstract code`, source, opSpan(st, source), `Write '${spelled}' instead.`);
     }
-    if (target.kind !== 'variable') {
-      throw errorAt('read-only', `Cannot assign to '${st.target}': it is a ${target.kind === 'function' ? 'function' : 'constant'}, not a variable of the group`, source, st.targetSpan);
+    const known = visible.resolve(st.target);
+    const target = known?.kind === 'variable' ? known : undefined;
+    if (target?.isSubexpression) {
+      throw errorAt('read-only', `Cannot write to subexpression '${st.target}': it is computed from the equations, not stored`, source, st.targetSpan);
     }
-    if (target.isSubexpression) {
-      throw errorAt('read-only', `Cannot assign to '${st.target}': it is a subexpression, not a state variable`, source, st.targetSpan);
-    }
-    if (target.readOnly) throw errorAt('read-only', `Variable '${st.target}' is read-only`, source, st.targetSpan);
-    if (st.op === '*=' || st.op === '/=' || st.op === '**=' || st.op === '//=') {
-      if (!info.dim.isDimensionless) {
-        throw errorAt(
-          'unit-mismatch',
-          `Inconsistent units in statement '${st.target} ${st.op} ${printExpr(st.value)}': the factor must be dimensionless, but has unit ${formatDimension(info.dim)}`,
-          source,
-          st.value.span,
-        );
-      }
-    } else if (info.dim !== target.dim) {
+    if (target?.scalar) {
       throw errorAt(
-        'unit-mismatch',
-        `Inconsistent units in statement '${st.target} ${st.op} ${printExpr(st.value)}': '${st.target}' has unit ${formatDimension(target.dim)}, but the value has unit ${formatDimension(info.dim)}`,
+        'read-only',
+        `Writing to scalar variable ${st.target} not allowed in this context: '${st.target}' is ${target.readOnly ? 'a read-only variable' : 'a shared variable'} with one value for the whole group, and this code runs for each ${'element'}`,
         source,
-        st.value.span,
+        st.targetSpan,
       );
     }
-    if (target.type === 'boolean' && info.type !== 'boolean' && st.op === '=') {
-      throw errorAt('type-mismatch', `Cannot assign the non-boolean value '${printExpr(st.value)}' to the boolean variable '${st.target}'`, source, st.value.span);
+    if (!target && st.op !== '=') {
+      throw errorAt(
+        'unknown-identifier',
+        `Unknown identifier '${st.target}': '${st.op}' updates a variable, but '${st.target}' has not been defined`,
+        source,
+        st.targetSpan,
+        suggestion(st.target, visible),
+      );
+    }
+    const value = st.op === '=' ? st.value : textualUpdate(st, source);
+    let info: ExprInfo;
+    try {
+      info = checkExpression(value, visible, source);
+    } catch (err) {
+      const written = source.slice(st.value.span);
+      const bare = st.op !== '=' && (st.value.kind === 'binary' || st.value.kind === 'compare' || st.value.kind === 'logical') && !(written.startsWith('(') && written.endsWith(')'));
+      if (!(err instanceof ModelError) || !bare || err.diagnostic.hint) throw err;
+      throw new ModelError({
+        ...err.diagnostic,
+        hint: `Brian2 checks '${st.target} ${st.op} ${written}' as '${st.target} ${st.op[0]} ${written}', where '${st.op[0]}' binds to the first operand only; write '${st.target} ${st.op} (${written})'.`,
+      });
+    }
+    if (!target) {
+      // A new temporary, with the unit and type of its value.
+      locals.add(st.target);
+      temporaries.set(st.target, variable(st.target, info.dim, info.type));
+      continue;
+    }
+    if (info.dim !== target.dim) {
+      const factor = st.op === '*=' || st.op === '/=';
+      throw errorAt(
+        'unit-mismatch',
+        `The right-hand side of the statement '${source.slice(st.span) || `${st.target} ${st.op} ${printExpr(st.value)}`}' does not have the unit of '${st.target}': expected unit ${describeDimension(target.dim)}, but it has unit ${describeDimension(info.dim)}`,
+        source,
+        st.value.span,
+        factor ? `With '${st.op}', the factor must be dimensionless.` : undefined,
+      );
     }
   }
+}
+
+/** Where the assignment operator of a statement is. */
+function opSpan(st: Statement, source: SourceText): { start: number; end: number } {
+  const k = source.text.indexOf(st.op, st.targetSpan.end);
+  return k >= 0 && k < st.value.span.start ? { start: k, end: k + st.op.length } : st.span;
+}
+
+/**
+ * `x op= expr` read the way Brian2 checks its units: the text `x op expr`
+ * parsed again, so the value binds by Python's precedence (`v %= 1*mV` is
+ * `(v % 1)*mV`). The rewritten text has the same length, so positions in
+ * diagnostics stay those of the user's code.
+ */
+function textualUpdate(st: Statement, source: SourceText): Expr {
+  const k = source.text.indexOf(st.op, st.targetSpan.end);
+  if (k < 0 || k >= st.value.span.start || st.span.end <= st.span.start) {
+    return { kind: 'binary', op: st.op[0] as BinaryOp, left: { kind: 'name', name: st.target, span: st.targetSpan }, right: st.value, span: st.span };
+  }
+  const text = `${source.text.slice(0, k)}${st.op[0]} ${source.text.slice(k + 2)}`;
+  return parseExpression(new SourceText(text, source.origin), st.targetSpan.start, st.value.span.end);
 }
 
 function suggestion(name: string, scope: Scope): string | undefined {
@@ -190,8 +248,9 @@ export function collectExternals(exprs: Iterable<Expr>, scope: Scope, source: So
   const visit = (e: Expr): void => {
     if (e.kind === 'name' || e.kind === 'call') {
       const name = e.kind === 'name' ? e.name : e.callee;
-      const r: Resolved = resolveName(scope, name, source, e.kind === 'name' ? e.span : e.calleeSpan);
-      if (r.kind !== 'variable') out.set(name, r);
+      // Every name was checked before; one that does not resolve is a temporary of abstract code.
+      const r: Resolved | undefined = scope.resolve(name);
+      if (r && r.kind !== 'variable') out.set(name, r);
     }
     if (e.kind === 'unary') visit(e.operand);
     else if (e.kind === 'binary') {

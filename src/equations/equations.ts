@@ -5,6 +5,7 @@ import { SourceText, type Span } from '../parsing/source.ts';
 import { Dimension, isDefaultUnitName } from '../units/index.ts';
 import { DEFAULT_CONSTANTS, DEFAULT_FUNCTIONS, type ValueType } from './functions.ts';
 import { dimensionAndTypeFromUnit } from './unitspec.ts';
+import { checkSympyCompatible } from './unitcheck.ts';
 
 export const DIFFERENTIAL_EQUATION: EquationKind = 'differential equation';
 export const SUBEXPRESSION: EquationKind = 'subexpression';
@@ -33,6 +34,9 @@ const PYTHON_KEYWORDS = new Set([
 
 /** Names with a fixed meaning inside equations (Brian2's check_identifier_reserved). */
 const RESERVED = new Set(['t', 'dt', 't_in_timesteps', 'xi', 'i', 'N']);
+
+/** Names of Brian2's refractory mechanism (check_identifier_refractory), reserved with or without refractoriness. */
+const REFRACTORY_NAMES = new Set(['not_refractory', 'refractory', 'refractory_until']);
 
 export function isStochasticName(name: string): boolean {
   return name === 'xi' || name.startsWith('xi_');
@@ -75,6 +79,8 @@ export class Equations {
       }
       const v: EquationVariable = { name: line.name, kind: line.kind, dim, type, flags: line.flags.map((f) => f.name), line };
       if (line.expr) {
+        // Brian2 converts every right-hand side to sympy when it parses equations.
+        checkSympyCompatible(line.expr, this.source);
         v.expr = line.expr;
         v.exprText = line.exprText!;
       }
@@ -82,6 +88,29 @@ export class Equations {
     }
     this.variables = variables;
     this.checkStochastic();
+    this.checkCycles();
+  }
+
+  /** Subexpressions may not depend on themselves, directly or through others (Brian2 checks this when parsing). */
+  private checkCycles(): void {
+    const state = new Map<string, 'visiting' | 'done'>();
+    const visit = (name: string, path: string[]): void => {
+      const v = this.variables.get(name);
+      if (v?.kind !== SUBEXPRESSION || state.get(name) === 'done') return;
+      if (state.get(name) === 'visiting') {
+        const cycle = [...path.slice(path.indexOf(name)), name];
+        throw errorAt(
+          'circular-definition',
+          `Circular definition of subexpressions: ${cycle.map((c) => `'${c}'`).join(' → ')} (the dependencies contain a cycle)`,
+          this.source,
+          v.line.nameSpan,
+        );
+      }
+      state.set(name, 'visiting');
+      for (const dep of identifiersOf(v.expr!)) visit(dep, [...path, name]);
+      state.set(name, 'done');
+    };
+    for (const name of this.variables.keys()) visit(name, []);
   }
 
   /** Build from already-checked variables (used when a group rewrites its equations). */
@@ -138,11 +167,14 @@ export class Equations {
           throw errorAt('invalid-flag', `Equations of type '${v.kind}' cannot have any flags, but '${v.name}' has '${flag}'`, this.source, span);
         }
         if (!ok.includes(flag)) {
+          // Flags are case-sensitive and spaces count, as in Brian2.
+          const near = ok.find((f) => f === flag.trim()) ?? ok.find((f) => f.toLowerCase() === flag.trim().toLowerCase());
           throw errorAt(
             'invalid-flag',
             `Equations of type '${v.kind}' cannot have a flag '${flag}', only the following flags are allowed: ${ok.map((f) => `'${f}'`).join(', ')}`,
             this.source,
             span,
+            near ? `Did you mean '${near}'? Flags are case-sensitive and must not contain extra spaces.` : undefined,
           );
         }
         for (const group of incompatible) {
@@ -214,4 +246,5 @@ export function checkIdentifier(name: string, source: SourceText, span: Span): v
   if (isDefaultUnitName(name)) fail(`'${name}' is the name of a unit, cannot be used as a variable name`);
   if (DEFAULT_FUNCTIONS.has(name)) fail(`'${name}' is the name of a function, cannot be used as a variable name`);
   if (DEFAULT_CONSTANTS.has(name)) fail(`'${name}' is the name of a constant, cannot be used as a variable name`);
+  if (REFRACTORY_NAMES.has(name)) fail(`The name '${name}' is used in the refractory mechanism and should not be used as a variable name`);
 }

@@ -1,6 +1,6 @@
-import { allUnitNames, Dimension, getUnit, Quantity } from '../units/index.ts';
+import { allUnitNames, Dimension, getUnit, isDefaultUnitName, Quantity } from '../units/index.ts';
 import { DEFAULT_CONSTANTS, DEFAULT_FUNCTIONS, type FunctionSpec } from './functions.ts';
-import type { Resolved, ResolvedVariable, Scope } from './scope.ts';
+import type { Resolved, ResolvedFunction, ResolvedValue, ResolvedVariable, Scope } from './scope.ts';
 
 /** A user-supplied function usable in model code, e.g. a TimedArray. */
 export interface ExternalFunction {
@@ -17,8 +17,10 @@ export function isExternalFunction(v: unknown): v is ExternalFunction {
 
 /**
  * Brian2's name resolution for a group: the group's own variables first,
- * then the namespace the user gave, then Brian2's defaults (functions,
- * constants, units). A namespace entry may shadow a default.
+ * then Brian2's defaults (the constants pi, e, inf, then units, then
+ * functions), and only then the namespace the user gave. A namespace entry
+ * named like a unit, constant or function is ignored (Brian2 warns about the
+ * conflict and uses the default), and so is one named like a variable.
  */
 export class GroupScope implements Scope {
   constructor(
@@ -29,22 +31,24 @@ export class GroupScope implements Scope {
   resolve(name: string): Resolved | undefined {
     const v = this.variables.get(name);
     if (v) return v;
+    const d = resolveDefault(name);
+    if (d) return d;
     if (Object.prototype.hasOwnProperty.call(this.namespace, name)) return resolveNamespaceValue(name, this.namespace[name]!);
-    const f = DEFAULT_FUNCTIONS.get(name);
-    if (f) return { kind: 'function', name, spec: f, origin: 'default' };
-    const c = DEFAULT_CONSTANTS.get(name);
-    if (c !== undefined) return { kind: 'value', name, value: c, dim: Dimension.DIMENSIONLESS, type: 'float', origin: 'constant' };
-    const u = getUnit(name);
-    if (u) return { kind: 'value', name, value: u.scale, dim: u.dim, type: 'float', origin: 'unit' };
     return undefined;
   }
 
+  /** Namespace entries that a variable or one of Brian2's defaults hides (Brian2 warns about these). */
+  shadowedNamespaceEntries(): string[] {
+    return Object.keys(this.namespace).filter((n) => this.variables.has(n) || resolveDefault(n) !== undefined);
+  }
+
   *knownNames(): Iterable<string> {
-    yield* this.variables.keys();
+    // Most likely first: the model's own names, then the user's namespace.
+    for (const n of this.variables.keys()) if (!n.startsWith('xi')) yield n;
     yield* Object.keys(this.namespace);
-    yield* DEFAULT_FUNCTIONS.keys();
     yield* DEFAULT_CONSTANTS.keys();
-    yield* allUnitNames();
+    yield* DEFAULT_FUNCTIONS.keys();
+    for (const u of allUnitNames()) if (isDefaultUnitName(u)) yield u;
   }
 
   /** A scope that sees extra variables first (e.g. `_pre`/`_post` names, temporaries). */
@@ -61,4 +65,15 @@ function resolveNamespaceValue(name: string, value: NamespaceValue): Resolved {
     return { kind: 'value', name, value, dim: Dimension.DIMENSIONLESS, type: Number.isInteger(value) ? 'integer' : 'float', origin: 'namespace' };
   }
   throw new TypeError(`Namespace entry '${name}' has an unsupported type (${typeof value}); use a Quantity, a number, a boolean or a TimedArray`);
+}
+
+/** Brian2's DEFAULT_CONSTANTS, DEFAULT_UNITS and DEFAULT_FUNCTIONS, in its resolution order. */
+export function resolveDefault(name: string): ResolvedValue | ResolvedFunction | undefined {
+  const c = DEFAULT_CONSTANTS.get(name);
+  if (c !== undefined) return { kind: 'value', name, value: c, dim: Dimension.DIMENSIONLESS, type: 'float', origin: 'constant' };
+  const u = isDefaultUnitName(name) ? getUnit(name) : undefined;
+  if (u) return { kind: 'value', name, value: u.scale, dim: u.dim, type: 'float', origin: 'unit' };
+  const f = DEFAULT_FUNCTIONS.get(name);
+  if (f) return { kind: 'function', name, spec: f, origin: 'default' };
+  return undefined;
 }

@@ -1,22 +1,24 @@
-import type { Expr, Statement } from '../parsing/ast.ts';
+import { identifiersOf, mapExpr, walk, type Expr, type Statement } from '../parsing/ast.ts';
 import { errorAt } from '../parsing/diagnostics.ts';
 import { parseExpression } from '../parsing/expressions.ts';
 import { SourceText } from '../parsing/source.ts';
 import { parseStatements } from '../parsing/statements.ts';
-import { Dimension, formatQuantity, Quantity } from '../units/index.ts';
+import { printExpr } from '../parsing/printer.ts';
+import { Dimension, describeDimension, formatQuantity, Quantity } from '../units/index.ts';
 import {
   checkEquationUnits,
   checkStatements,
   collectExternals,
+  dependencies,
   equationVariables,
   orderSubexpressions,
   specialVariables,
   variable,
 } from './analyse.ts';
-import { DIFFERENTIAL_EQUATION, Equations, PARAMETER, SUBEXPRESSION, type EquationVariable } from './equations.ts';
+import { DIFFERENTIAL_EQUATION, Equations, isStochasticName, PARAMETER, spanOfName, SUBEXPRESSION, type EquationVariable } from './equations.ts';
 import { GroupScope, type Namespace } from './namespace.ts';
 import type { ResolvedFunction, ResolvedValue, ResolvedVariable } from './scope.ts';
-import { checkExpression, requireBoolean } from './unitcheck.ts';
+import { checkExpression, checkSympyCompatible, isBooleanExpression, requireBoolean } from './unitcheck.ts';
 
 const SECOND = Dimension.of([0, 0, 1, 0, 0, 0, 0]);
 
@@ -29,6 +31,8 @@ export interface NeuronModelSpec {
   /** Custom events: name → condition (Brian2's `events=`). */
   events?: Readonly<Record<string, string>>;
   namespace?: Namespace;
+  /** The number of neurons; its value is a constant (`N`) that exponents may use. */
+  N?: number;
 }
 
 /** A condition that was parsed and checked to be boolean. */
@@ -83,7 +87,37 @@ export const NEURON_FLAGS = {
 export function analyseNeuronModel(spec: NeuronModelSpec): NeuronModel {
   const userEquations = typeof spec.equations === 'string' ? new Equations(spec.equations) : spec.equations;
   userEquations.checkFlags(NEURON_FLAGS);
+  if (spec.threshold !== undefined && spec.threshold !== null && typeof spec.threshold !== 'string') {
+    throw new TypeError(`Threshold condition has to be a string, not ${describeValue(spec.threshold)}; probably you meant a condition like 'v > ...'`);
+  }
+  if (spec.reset !== undefined && spec.reset !== null && typeof spec.reset !== 'string') {
+    throw new TypeError(`Reset code has to be a string, not ${describeValue(spec.reset)}; probably you meant statements like 'v = ...'`);
+  }
   const hasRefractory = spec.refractory !== undefined && spec.refractory !== null && spec.refractory !== false;
+  if (hasRefractory) {
+    // Brian2 adds lastspike and not_refractory as parameters of the model.
+    const own = userEquations.variables.get('lastspike');
+    if (own) {
+      throw errorAt(
+        'duplicate-definition',
+        "Duplicate definition of variable 'lastspike': with a refractory period, the group defines 'lastspike' itself (the time of the last spike)",
+        userEquations.source,
+        own.line.nameSpan,
+        "Rename the variable, or use the group's own 'lastspike'.",
+      );
+    }
+  }
+  for (const v of userEquations.variables.values()) {
+    if (v.kind === PARAMETER && v.flags.includes('linked')) {
+      throw errorAt(
+        'unlinked-variable',
+        `The linked variable '${v.name}' has not been linked to a variable of another group, so the identifier '${v.name}' could not be resolved`,
+        userEquations.source,
+        v.line.nameSpan,
+        'spikeforge does not support linked variables; declare it as a normal parameter.',
+      );
+    }
+  }
 
   const rewritten: EquationVariable[] = [];
   const constantOverDt: EquationVariable[] = [];
@@ -100,15 +134,20 @@ export function analyseNeuronModel(spec: NeuronModelSpec): NeuronModel {
   const equations = Equations.fromVariables(userEquations.source, rewritten);
 
   const variables = new Map<string, ResolvedVariable>([...specialVariables(), ...equationVariables(equations)]);
+  if (spec.N !== undefined) variables.set('N', { ...variables.get('N')!, value: spec.N });
   if (hasRefractory) {
     variables.set('lastspike', variable('lastspike', SECOND, 'float'));
     variables.set('not_refractory', variable('not_refractory', Dimension.DIMENSIONLESS, 'boolean'));
   }
-  const scope = new GroupScope(variables, spec.namespace ?? {});
+  // The noise symbols exist only inside differential equations (Brian2 cannot resolve xi in a threshold or reset).
+  const noise = new Map([...variables].filter(([n]) => isStochasticName(n) && !userEquations.variables.has(n)));
+  const scope = new GroupScope(new Map([...variables].filter(([n]) => !noise.has(n))), spec.namespace ?? {});
+  const equationScope = scope.with(noise);
 
+  checkSharedSubexpressions(userEquations, variables);
   // Units of the user's equations (the refractory gate is dimensionless by construction).
-  checkEquationUnits(equations, scope);
-  for (const v of constantOverDt) checkExpression(v.expr!, scope, userEquations.source);
+  checkEquationUnits(equations, equationScope);
+  checkStatefulSubexpressions(userEquations, scope);
   const subexpressionOrder = orderSubexpressions(userEquations).filter((n) => !constantOverDt.some((c) => c.name === n));
   const constantOrder = orderSubexpressions(userEquations).filter((n) => constantOverDt.some((c) => c.name === n));
 
@@ -138,8 +177,10 @@ export function analyseNeuronModel(spec: NeuronModelSpec): NeuronModel {
   const refractory = checkRefractory(spec.refractory, scope);
   if (refractory.kind === 'expression') exprs.push(refractory.condition.expr);
 
-  const externals = collectExternals(exprs, scope, undefined);
-  const identifiers = new Map([...externals].filter(([, r]) => r.kind === 'function' ? r.origin === 'namespace' : r.origin === 'namespace'));
+  checkGeneratedCode(userEquations, equations, equationScope, exprs);
+
+  const externals = collectExternals(exprs, equationScope, undefined);
+  const identifiers = new Map([...externals].filter(([, r]) => r.origin === 'namespace'));
 
   return {
     userEquations,
@@ -155,6 +196,84 @@ export function analyseNeuronModel(spec: NeuronModelSpec): NeuronModel {
   };
 }
 
+function describeValue(v: unknown): string {
+  if (v instanceof Quantity) return `a quantity (${formatQuantity(v)})`;
+  return `a ${typeof v}`;
+}
+
+/** A `(shared)` subexpression has one value for the group, so it cannot read per-neuron variables (Brian2's check). */
+function checkSharedSubexpressions(eqs: Equations, variables: ReadonlyMap<string, ResolvedVariable>): void {
+  for (const v of eqs.variables.values()) {
+    if (v.kind !== SUBEXPRESSION || !v.flags.includes('shared')) continue;
+    for (const id of identifiersOf(v.expr!)) {
+      const used = variables.get(id);
+      if (used && !used.scalar) {
+        throw errorAt(
+          'shared-subexpression',
+          `Shared subexpression '${v.name}' refers to non-shared variable '${id}'`,
+          eqs.source,
+          spanOfName(v.expr!, id) ?? v.line.nameSpan,
+          `A shared subexpression has one value for the whole group; make '${id}' shared too, or remove '(shared)' from '${v.name}'.`,
+        );
+      }
+    }
+  }
+}
+
+/** Brian2 only allows rand(), randn() and other stateful functions in subexpressions that are `(constant over dt)`. */
+function checkStatefulSubexpressions(eqs: Equations, scope: GroupScope): void {
+  for (const v of eqs.variables.values()) {
+    if (v.kind !== SUBEXPRESSION || v.flags.includes('constant over dt')) continue;
+    let stateful: Expr | undefined;
+    walk(v.expr!, (e) => {
+      if (stateful || e.kind !== 'call') return;
+      const r = scope.resolve(e.callee);
+      if (r?.kind === 'function' && !r.spec.stateless) stateful = e;
+    });
+    if (stateful) {
+      throw errorAt(
+        'stateful-subexpression',
+        `The subexpression '${v.name}' refers to a stateful function (${printExpr(stateful)}). Such expressions should only be evaluated once per time step: add the 'constant over dt' flag`,
+        eqs.source,
+        stateful.span,
+        `Declare it as '${v.name} = ${v.exprText} : ${v.line.unitText} (constant over dt)'.`,
+      );
+    }
+  }
+}
+
+/**
+ * What Brian2 does when it generates code: the differential equations with
+ * their subexpressions substituted are converted to sympy again (so a
+ * boolean subexpression defined by a comparison cannot be used in the
+ * arithmetic of a differential equation), and every expression that ends up
+ * in code (not an unused subexpression) must pass the code type rules.
+ */
+function checkGeneratedCode(user: Equations, equations: Equations, scope: GroupScope, codeExprs: Expr[]): void {
+  const subs = new Map<string, Expr>();
+  for (const v of user.variables.values()) if (v.kind === SUBEXPRESSION) subs.set(v.name, v.expr!);
+  for (const v of user.variables.values()) {
+    if (v.kind !== DIFFERENTIAL_EQUATION) continue;
+    const substituted = mapExpr(v.expr!, (e) => (e.kind === 'name' ? substituteDeep(e.name, subs) : undefined));
+    checkSympyCompatible(substituted, user.source);
+  }
+  const used = new Set<string>();
+  const roots: Expr[] = [...codeExprs];
+  for (const v of equations.variables.values()) if (v.kind === DIFFERENTIAL_EQUATION) roots.push(v.expr!);
+  for (const e of roots) dependencies(e, user, used);
+  for (const v of equations.variables.values()) {
+    if (!v.expr) continue;
+    if (v.kind === DIFFERENTIAL_EQUATION || used.has(v.name)) checkExpression(v.expr, scope, user.source, { mode: 'code' });
+  }
+}
+
+function substituteDeep(name: string, subs: ReadonlyMap<string, Expr>, seen: Set<string> = new Set()): Expr | undefined {
+  const expr = subs.get(name);
+  if (!expr || seen.has(name)) return undefined;
+  const inner = new Set(seen).add(name);
+  return mapExpr(expr, (e) => (e.kind === 'name' ? substituteDeep(e.name, subs, inner) : undefined));
+}
+
 /** Brian2 multiplies the derivative by int(not_refractory): the variable is frozen while refractory. */
 function gateByRefractoriness(expr: Expr): Expr {
   const at = { start: expr.span.start, end: expr.span.start };
@@ -165,8 +284,8 @@ function gateByRefractoriness(expr: Expr): Expr {
 export function checkCondition(text: string, origin: string, scope: GroupScope, what: string): CheckedCondition {
   const source = new SourceText(text, origin);
   const expr = parseExpression(source);
-  const info = checkExpression(expr, scope, source);
-  requireBoolean(expr, info, what, source);
+  checkExpression(expr, scope, source);
+  requireBoolean(expr, scope, what, source);
   return { text, source, expr };
 }
 
@@ -177,14 +296,21 @@ export function checkCode(text: string, origin: string, scope: GroupScope): Chec
   return { text, source, statements };
 }
 
-function checkRefractory(ref: NeuronModelSpec['refractory'], scope: GroupScope): Refractoriness {
+function checkRefractory(ref: NeuronModelSpec['refractory'] | number, scope: GroupScope): Refractoriness {
   if (ref === undefined || ref === null || ref === false) return { kind: 'none' };
+  if (typeof ref === 'number' || (ref instanceof Quantity && ref.dim.isDimensionless)) {
+    const value = typeof ref === 'number' ? ref : ref.value;
+    throw new TypeError(
+      `The refractory period has to be a duration such as 2*ms (or a string expression), not the plain number ${value}: numbers have no unit in Brian2's model language`,
+    );
+  }
   if (ref instanceof Quantity) {
     if (ref.dim !== SECOND) {
-      throw new Error(`Refractory period has to be specified in units of seconds but got ${formatQuantity(ref)}`);
+      throw new Error(`Refractory period has to be specified in units of seconds but got ${formatQuantity(ref)} (unit ${describeDimension(ref.dim)})`);
     }
-    if (!(ref.value >= 0) || !Number.isFinite(ref.value)) {
-      throw new Error(`Refractory period must be a finite duration ≥ 0, got ${formatQuantity(ref)}`);
+    // Negative periods are allowed, as in Brian2 (the neuron is never refractory).
+    if (Number.isNaN(ref.value) || !Number.isFinite(ref.value)) {
+      throw new Error(`Refractory period must be a finite duration, got ${formatQuantity(ref)}`);
     }
     return { kind: 'duration', seconds: ref.value, text: formatQuantity(ref) };
   }
@@ -194,15 +320,21 @@ function checkRefractory(ref: NeuronModelSpec['refractory'], scope: GroupScope):
   const info = checkExpression(expr, scope, source);
   if (info.dim === SECOND) return { kind: 'expression', condition: { text: ref, source, expr }, isBoolean: false };
   if (info.dim.isDimensionless) {
-    if (info.type !== 'boolean') {
+    if (!isBooleanExpression(expr, scope, source)) {
       throw errorAt(
         'invalid-refractory',
-        'Refractory expression is dimensionless but not a boolean value. It needs to either evaluate to a timespan or to a boolean value',
+        `Refractory expression '${ref}' is dimensionless but not a boolean value. It needs to either evaluate to a timespan or to a boolean value`,
         source,
         expr.span,
+        "Write a duration (e.g. '2*ms' or a parameter with unit second) or a condition (e.g. 'v > -50*mV').",
       );
     }
     return { kind: 'expression', condition: { text: ref, source, expr }, isBoolean: true };
   }
-  throw errorAt('invalid-refractory', 'Refractory expression has to evaluate to a timespan or a boolean value', source, expr.span);
+  throw errorAt(
+    'invalid-refractory',
+    `Refractory expression has to evaluate to a timespan or a boolean value, but '${ref}' has unit ${describeDimension(info.dim)}`,
+    source,
+    expr.span,
+  );
 }

@@ -16,6 +16,8 @@ export interface ResolvedVariable {
   constant: boolean;
   readOnly: boolean;
   isSubexpression: boolean;
+  /** The value, for constants known before the run (the group size N). */
+  value?: number;
 }
 
 /** A constant known before the run: a namespace quantity, a unit, pi/e/inf. */

@@ -77,20 +77,31 @@ export function renderDiagnostic(d: Diagnostic): string {
   return out;
 }
 
-/** "did you mean …" candidates by edit distance, closest first. */
+/**
+ * "did you mean …" candidates: a different case, a longer name starting
+ * with what was typed ('tau' → 'tau_m'), or a few typos (one for short
+ * names); only the closest are kept. Ties keep the order of `candidates`,
+ * so callers list the most likely kinds of names (the model's own) first.
+ */
 export function closestNames(name: string, candidates: Iterable<string>, max = 3): string[] {
-  const limit = Math.max(1, Math.floor(name.length / 3) + 1);
-  const scored: Array<[number, string]> = [];
+  const limit = name.length <= 1 ? 0 : name.length <= 4 ? 1 : Math.floor(name.length / 3) + 1;
+  const scored: Array<[number, number, string]> = [];
   const lower = name.toLowerCase();
+  const seen = new Set<string>();
+  let order = 0;
   for (const c of candidates) {
-    if (c === name) continue;
-    let d = editDistance(lower, c.toLowerCase());
+    if (c === name || seen.has(c)) continue;
+    seen.add(c);
+    const cl = c.toLowerCase();
+    let d = cl === lower ? 0 : editDistance(lower, cl);
+    if (name.length >= 3 && cl.startsWith(lower) && cl.length > lower.length && /[_0-9]/.test(c[name.length] ?? '')) d = Math.min(d, 1);
     if (d > limit) continue;
-    if (c.toLowerCase() === lower) d = 0;
-    scored.push([d, c]);
+    scored.push([d, order++, c]);
   }
-  scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
-  return scored.slice(0, max).map((s) => s[1]);
+  scored.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  // Only the closest ones: 'tau_m' for 'tau_n', not also 'tan'.
+  const best = scored[0]?.[0];
+  return scored.filter((s) => s[0] === best).slice(0, max).map((s) => s[2]);
 }
 
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {

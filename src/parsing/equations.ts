@@ -22,7 +22,8 @@ export interface EquationLine {
 }
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
-const DIFF_LHS = /d([A-Za-z_][A-Za-z0-9_]*)\s*\/\s*dt\s*=/y;
+// Brian2's grammar is token-based, so 'd v / dt =' is a differential equation too.
+const DIFF_LHS = /d([ \t]*)([A-Za-z_][A-Za-z0-9_]*)\s*\/\s*dt\s*=/y;
 const UNIT_CHARS = /[A-Za-z0-9*/.\- ]/;
 
 /**
@@ -68,9 +69,13 @@ export function parseEquationLines(text: string | SourceText): EquationLine[] {
     const diff = DIFF_LHS.exec(s);
     if (diff) {
       kind = 'differential equation';
-      name = diff[1]!;
-      nameSpan = { start: p + 1, end: p + 1 + name.length };
+      name = diff[2]!;
+      const nameStart = p + 1 + diff[1]!.length;
+      nameSpan = { start: nameStart, end: nameStart + name.length };
       p += diff[0].length;
+      if (s[p] === '=') {
+        throw errorAt('syntax', `'==' compares; a differential equation is written 'd${name}/dt = ...'`, source, { start: p - 1, end: p + 1 });
+      }
     } else {
       IDENT.lastIndex = p;
       const id = IDENT.exec(s);
@@ -91,12 +96,28 @@ export function parseEquationLines(text: string | SourceText): EquationLine[] {
         p++;
       } else if (s[p] === ':') {
         kind = 'parameter';
+      } else if (/^d[2-9][A-Za-z_]/.test(name) && s[p] === '/') {
+        const v = name.slice(2);
+        throw errorAt(
+          'syntax',
+          `Cannot parse the left-hand side of this equation: higher-order derivatives such as '${name}/dt${name[1]}' are not supported`,
+          source,
+          restOfLine(start),
+          `Write first-order equations with a variable for the derivative, e.g. 'd${v}/dt = ${v}_dot : ...' and 'd${v}_dot/dt = ... : ...'.`,
+        );
       } else if (s[p] === '/' || (s[p] === '(' && name.startsWith('d'))) {
         throw errorAt(
           'syntax',
           `Cannot parse the left-hand side of this equation; a differential equation is written 'd${name.startsWith('d') ? name.slice(1) : name}/dt = ...'`,
           source,
           restOfLine(start),
+        );
+      } else if (p < s.length && /[^\x00-\x7f]/.test(s[p]!)) {
+        throw errorAt(
+          'syntax',
+          `Unexpected character '${s[p]}' in a variable name: names may only contain ASCII letters, digits and '_'`,
+          source,
+          { start: p, end: p + 1 },
         );
       } else {
         throw errorAt(
@@ -154,7 +175,16 @@ export function parseEquationLines(text: string | SourceText): EquationLine[] {
     const unitText = s.slice(unitStart, p).trim();
     const unitSpan: Span = { start: unitStart, end: Math.max(unitStart + 1, unitStart + s.slice(unitStart, p).trimEnd().length) };
     if (unitText.length === 0) {
-      throw errorAt('syntax', `Missing unit for '${name}' after ':'`, source, unitSpan, "Use '1' for dimensionless variables, 'integer' or 'boolean' for other types.");
+      const colon = s.lastIndexOf(':', unitStart);
+      throw errorAt(
+        'syntax',
+        `Missing unit for '${name}' after ':'`,
+        source,
+        s[p] === '(' ? { start: p, end: p + 1 } : { start: colon, end: colon + 1 },
+        s[p] === '('
+          ? "Units are written without parentheses (e.g. 'volt'); parentheses after the unit hold the flags."
+          : "Use '1' for dimensionless variables, 'integer' or 'boolean' for other types.",
+      );
     }
     const flags: Array<{ name: string; span: Span }> = [];
     if (s[p] === '(') {
@@ -165,13 +195,19 @@ export function parseEquationLines(text: string | SourceText): EquationLine[] {
       if (close < 0 || (eol >= 0 && eol < close)) {
         throw errorAt('syntax', "Unclosed flag list: missing ')'", source, { start: open, end: open + 1 });
       }
+      if (s.slice(p, close).trim() === '') {
+        throw errorAt('syntax', `Empty flag list '()' for '${name}'`, source, { start: open, end: close + 1 }, 'Remove the parentheses, or name a flag, e.g. "(constant)".');
+      }
       let q = p;
       for (const raw of s.slice(p, close).split(',')) {
         const lead = raw.length - raw.trimStart().length;
-        const flag = raw.trim();
-        const span = { start: q + lead, end: q + lead + Math.max(1, flag.length) };
+        // Like Brian2 (a flag is a word of letters, digits, '_', '-' and
+        // spaces), spaces before the closing parenthesis or a comma belong to
+        // the flag: '( constant )' declares the unknown flag 'constant '.
+        const flag = raw.trimStart().replace(/[\t\r\f\v]+$/, '');
+        const span = { start: q + lead, end: q + lead + Math.max(1, flag.trimEnd().length) };
         if (!/^[A-Za-z][A-Za-z0-9_\- ]*$/.test(flag)) throw errorAt('syntax', `Invalid flag '${flag}'`, source, span);
-        flags.push({ name: flag.replace(/\s+/g, ' '), span });
+        flags.push({ name: flag, span });
         q += raw.length + 1;
       }
       p = close + 1;

@@ -21,6 +21,15 @@ export function parseStatements(text: string | SourceText, origin = 'code'): Sta
     if (t.kind !== 'name') {
       throw errorAt('syntax', `A statement must start with the name of the variable it assigns to, found '${t.text}'`, source, t.span);
     }
+    if (['if', 'for', 'while', 'def', 'return', 'else', 'elif'].includes(t.text)) {
+      throw errorAt(
+        'syntax',
+        `'${t.text}' statements are not supported in Brian2's abstract code: each line assigns to a variable`,
+        source,
+        t.span,
+        t.text === 'if' ? "For a conditional update, multiply by a condition, e.g. 'v = v*int(not b) + v_r*int(b)', or use a custom event." : undefined,
+      );
+    }
     stream.next();
     const opTok = stream.peek();
     if (opTok.kind !== 'op' || !ASSIGN_OPS.has(opTok.text)) {

@@ -87,7 +87,15 @@ export function tokenize(source: SourceText, start = 0, end = source.text.length
         ? "Powers are written '**' (Python syntax), e.g. 'v**2'."
         : c === '&' || c === '|'
           ? "Use 'and' / 'or' for logical operations."
-          : c === '!' ? "Use 'not' for negation." : undefined;
+          : c === '!'
+            ? "Use 'not' for negation."
+            : c === '.'
+              ? 'Attributes and methods (x.y) are not part of the model language.'
+              : c === "'" || c === '"'
+                ? 'Strings are not part of the model language; expressions compute numbers.'
+                : c === '[' || c === ']' || c === '{' || c === '}'
+                  ? 'Indexing and collections are not part of the model language.'
+                  : undefined;
     throw errorAt('syntax', `Unexpected character '${c}'`, source, { start: k, end: k + 1 }, hint);
   }
   tokens.push({ kind: 'eof', text: '', span: { start: end, end } });

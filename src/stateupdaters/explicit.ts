@@ -47,7 +47,8 @@ function requireDeterministic(problem: StateUpdateProblem): void {
 export function euler(problem: StateUpdateProblem): StateUpdate {
   const eqs = split(problem);
   const names = eqs.map((e) => e.name);
-  // Additive noise only: the noise factor may not change within the step.
+  // Additive noise only: the noise factor may not change within the step
+  // (a TimedArray of t that is constant over dt is fine, as in Brian2).
   for (const e of eqs) {
     for (const g of e.g.values()) {
       if (!isConstantOverDt(g, problem.scope, problem.dt) || names.some((n) => mentions(g, n))) {

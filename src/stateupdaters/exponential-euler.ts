@@ -1,5 +1,6 @@
 import { add, call, div, isZero, mul, sub, sym } from '../symbolic/build.ts';
 import { linearForm } from '../symbolic/linear.ts';
+import { mentions } from '../symbolic/substitute.ts';
 import { assign, commit, refractoryGate, stripRefractoryGate, UnsupportedEquations, type StateUpdate, type StateUpdateProblem } from './problem.ts';
 import type { Statement } from '../parsing/ast.ts';
 
@@ -20,6 +21,12 @@ export function exponentialEuler(problem: StateUpdateProblem): StateUpdate {
     if (!form) {
       throw new UnsupportedEquations(
         `Can only solve conditionally linear systems with this state updater: the equation for '${eq.name}' is not linear in '${eq.name}'.`,
+      );
+    }
+    if ((form.coefficients.get(eq.name) === undefined || isZero(form.coefficients.get(eq.name)!)) && mentions(expr, eq.name)) {
+      // Like Brian2 (sympy's collect finds no term linear in the variable): the variable only occurs inside functions.
+      throw new UnsupportedEquations(
+        `Can only solve conditionally linear systems with this state updater: the equation for '${eq.name}' has no term linear in '${eq.name}' ('${eq.name}' only occurs inside functions).`,
       );
     }
     const gate = gated ? refractoryGate() : undefined;

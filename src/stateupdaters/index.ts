@@ -1,6 +1,7 @@
 import { euler, heun, milstein, rk2, rk4 } from './explicit.ts';
 import { exact } from './exact.ts';
 import { exponentialEuler } from './exponential-euler.ts';
+import { independent } from './independent.ts';
 import { UnsupportedEquations, type StateUpdate, type StateUpdateProblem, type StateUpdater } from './problem.ts';
 
 export * from './problem.ts';
@@ -16,6 +17,8 @@ export const STATE_UPDATERS: ReadonlyMap<string, StateUpdater> = new Map<string,
   ['exponential_euler', exponentialEuler],
   ['exact', exact],
   ['linear', (p) => ({ ...exact(p), method: 'linear' })],
+  // Deprecated in Brian2 (and never chosen automatically), but still accepted.
+  ['independent', independent],
 ]);
 
 /** What Brian2 tries, in order, when no method is given. */
@@ -40,8 +43,8 @@ export function applyStateUpdater(problem: StateUpdateProblem, method: MethodCho
   const candidates = method ?? DEFAULT_METHODS;
   const reasons: string[] = [];
   for (const name of candidates) {
-    const updater = STATE_UPDATERS.get(name);
-    if (!updater) throw new Error(`No state updater with the name '${name}' is known`);
+    const updater = STATE_UPDATERS.get(name.toLowerCase());
+    if (!updater) throw new Error(`No state updater with the name '${name}' is known. Known methods: ${[...STATE_UPDATERS.keys()].join(', ')}`);
     try {
       return { ...updater(problem), chosenAutomatically: method === undefined || method === null };
     } catch (err) {
@@ -49,5 +52,5 @@ export function applyStateUpdater(problem: StateUpdateProblem, method: MethodCho
       reasons.push(`${name}: ${err.message}`);
     }
   }
-  throw new Error(`No stateupdater that is suitable for the given equations has been found:\n  ${reasons.join('\n  ')}`);
+  throw new Error(`No stateupdater that is suitable for the given equations has been found (tried ${candidates.join(', ')}):\n  ${reasons.join('\n  ')}`);
 }

@@ -133,11 +133,183 @@ function expmBalanced(a: Matrix): Matrix {
   return R;
 }
 
-/** Whether a 2×2 matrix has complex eigenvalues (larger matrices are not checked). */
+/**
+ * Whether a real matrix has eigenvalues with a non-negligible imaginary part
+ * (Brian2's exact method gives up on those: sympy's solution would contain
+ * complex numbers).
+ */
 export function hasComplexEigenvalues(a: Matrix): boolean {
-  if (a.length !== 2) return false;
-  const [[p, q], [r, s]] = a as [[number, number], [number, number]];
-  const tr = p + s;
-  const det = p * s - q * r;
-  return tr * tr - 4 * det < 0;
+  if (a.length === 2) {
+    const [[p, q], [r, s]] = a as [[number, number], [number, number]];
+    const tr = p + s;
+    const det = p * s - q * r;
+    return tr * tr - 4 * det < 0;
+  }
+  if (a.length < 2) return false;
+  const scale = Math.max(...a.flat().map(Math.abs), Number.MIN_VALUE);
+  return eigenvalues(a).some((l) => Math.abs(l.im) > 1e-9 * scale);
+}
+
+/** Eigenvalues of a real square matrix: reduction to Hessenberg form, then the shifted QR algorithm (Numerical Recipes' elmhes + hqr). */
+export function eigenvalues(m: Matrix): Array<{ re: number; im: number }> {
+  const n = m.length;
+  const a = balance(m).b.map((r) => [...r]);
+  // Gaussian elimination with pivoting to upper Hessenberg form.
+  for (let k = 1; k < n - 1; k++) {
+    let x = 0;
+    let i = k;
+    for (let j = k; j < n; j++) {
+      if (Math.abs(a[j]![k - 1]!) > Math.abs(x)) {
+        x = a[j]![k - 1]!;
+        i = j;
+      }
+    }
+    if (i !== k) {
+      for (let j = k - 1; j < n; j++) [a[i]![j], a[k]![j]] = [a[k]![j]!, a[i]![j]!];
+      for (let j = 0; j < n; j++) [a[j]![i], a[j]![k]] = [a[j]![k]!, a[j]![i]!];
+    }
+    if (x !== 0) {
+      for (let r = k + 1; r < n; r++) {
+        let y = a[r]![k - 1]!;
+        if (y === 0) continue;
+        y /= x;
+        a[r]![k - 1] = y;
+        for (let j = k; j < n; j++) a[r]![j]! -= y * a[k]![j]!;
+        for (let j = 0; j < n; j++) a[j]![k]! += y * a[j]![r]!;
+      }
+    }
+  }
+  for (let r = 2; r < n; r++) for (let c = 0; c < r - 1; c++) a[r]![c] = 0;
+  const out: Array<{ re: number; im: number }> = [];
+  const EPS = Number.EPSILON;
+  let anorm = 0;
+  for (let i = 0; i < n; i++) for (let j = Math.max(i - 1, 0); j < n; j++) anorm += Math.abs(a[i]![j]!);
+  const A = (i: number, j: number): number => a[i]![j]!;
+  const set = (i: number, j: number, v: number): void => {
+    a[i]![j] = v;
+  };
+  const sign = (x: number, y: number): number => (y >= 0 ? Math.abs(x) : -Math.abs(x));
+  let nn = n - 1;
+  let t = 0;
+  let p = 0;
+  let q = 0;
+  let r = 0;
+  let x = 0;
+  let y = 0;
+  let z = 0;
+  let w = 0;
+  let s = 0;
+  while (nn >= 0) {
+    let its = 0;
+    let l = 0;
+    do {
+      for (l = nn; l > 0; l--) {
+        s = Math.abs(A(l - 1, l - 1)) + Math.abs(A(l, l));
+        if (s === 0) s = anorm;
+        if (Math.abs(A(l, l - 1)) <= EPS * s) {
+          set(l, l - 1, 0);
+          break;
+        }
+      }
+      x = A(nn, nn);
+      if (l === nn) {
+        out.push({ re: x + t, im: 0 });
+        nn--;
+      } else {
+        y = A(nn - 1, nn - 1);
+        w = A(nn, nn - 1) * A(nn - 1, nn);
+        if (l === nn - 1) {
+          p = 0.5 * (y - x);
+          q = p * p + w;
+          z = Math.sqrt(Math.abs(q));
+          x += t;
+          if (q >= 0) {
+            z = p + sign(z, p);
+            out.push({ re: x + z, im: 0 }, { re: z !== 0 ? x - w / z : x + z, im: 0 });
+          } else {
+            out.push({ re: x + p, im: -z }, { re: x + p, im: z });
+          }
+          nn -= 2;
+        } else {
+          if (its === 60) throw new Error('Too many iterations computing eigenvalues');
+          if (its === 10 || its === 20) {
+            t += x;
+            for (let i = 0; i <= nn; i++) set(i, i, A(i, i) - x);
+            s = Math.abs(A(nn, nn - 1)) + Math.abs(A(nn - 1, nn - 2));
+            y = x = 0.75 * s;
+            w = -0.4375 * s * s;
+          }
+          ++its;
+          let m = nn - 2;
+          for (; m >= l; m--) {
+            z = A(m, m);
+            r = x - z;
+            s = y - z;
+            p = (r * s - w) / A(m + 1, m) + A(m, m + 1);
+            q = A(m + 1, m + 1) - z - r - s;
+            r = A(m + 2, m + 1);
+            s = Math.abs(p) + Math.abs(q) + Math.abs(r);
+            p /= s;
+            q /= s;
+            r /= s;
+            if (m === l) break;
+            const u = Math.abs(A(m, m - 1)) * (Math.abs(q) + Math.abs(r));
+            const v = Math.abs(p) * (Math.abs(A(m - 1, m - 1)) + Math.abs(z) + Math.abs(A(m + 1, m + 1)));
+            if (u <= EPS * v) break;
+          }
+          for (let i = m; i < nn - 1; i++) {
+            set(i + 2, i, 0);
+            if (i !== m) set(i + 2, i - 1, 0);
+          }
+          for (let k = m; k < nn; k++) {
+            if (k !== m) {
+              p = A(k, k - 1);
+              q = A(k + 1, k - 1);
+              r = k + 1 !== nn ? A(k + 2, k - 1) : 0;
+              x = Math.abs(p) + Math.abs(q) + Math.abs(r);
+              if (x !== 0) {
+                p /= x;
+                q /= x;
+                r /= x;
+              }
+            }
+            s = sign(Math.sqrt(p * p + q * q + r * r), p);
+            if (s !== 0) {
+              if (k === m) {
+                if (l !== m) set(k, k - 1, -A(k, k - 1));
+              } else {
+                set(k, k - 1, -s * x);
+              }
+              p += s;
+              x = p / s;
+              y = q / s;
+              z = r / s;
+              q /= p;
+              r /= p;
+              for (let j = k; j <= nn; j++) {
+                p = A(k, j) + q * A(k + 1, j);
+                if (k + 1 !== nn) {
+                  p += r * A(k + 2, j);
+                  set(k + 2, j, A(k + 2, j) - p * z);
+                }
+                set(k + 1, j, A(k + 1, j) - p * y);
+                set(k, j, A(k, j) - p * x);
+              }
+              const mmin = nn < k + 3 ? nn : k + 3;
+              for (let i = l; i <= mmin; i++) {
+                p = x * A(i, k) + y * A(i, k + 1);
+                if (k + 1 !== nn) {
+                  p += z * A(i, k + 2);
+                  set(i, k + 2, A(i, k + 2) - p * r);
+                }
+                set(i, k + 1, A(i, k + 1) - p * q);
+                set(i, k, A(i, k) - p);
+              }
+            }
+          }
+        }
+      }
+    } while (l + 1 < nn);
+  }
+  return out;
 }

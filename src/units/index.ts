@@ -1,7 +1,7 @@
 export { Dimension } from './dimension.ts';
 export { DimensionMismatchError, UnitParseError } from './errors.ts';
 export { formatNumpyScalar, formatPythonFloat } from './float-format.ts';
-export { formatDimension, formatDimensionSI, formatQuantity } from './format.ts';
+export { describeDimension, formatDimension, formatDimensionSI, formatQuantity } from './format.ts';
 export { parseQuantity, parseUnit, type ParsedUnit } from './parse.ts';
 export { Quantity, type QuantityLike, type UnitLike } from './quantity.ts';
 export {
