@@ -19,8 +19,8 @@ export interface EventSource extends SimObject {
 }
 
 export interface EventMonitorOptions {
-  /** Record event indices and times (false: only count them). */
-  record?: boolean;
+  /** Record event indices and times: true (all), false (only count them), or the indices to record. */
+  record?: boolean | readonly number[];
   when?: string;
   order?: number;
   name?: string;
@@ -39,6 +39,8 @@ export class EventMonitor extends SimObject implements Restorable {
   readonly event: string;
   readonly record: boolean;
   readonly when: string;
+  /** With a list of indices to record: 1 for recorded elements (counts cover all). */
+  private readonly recordMask: ArrayHandle | undefined;
   private readonly counts: ArrayHandle;
   private readonly fill: ArrayHandle;
   private readonly bufI: ArrayHandle;
@@ -58,7 +60,8 @@ export class EventMonitor extends SimObject implements Restorable {
     source = this.source;
     this.event = event;
     this.name = uniqueName(baseName, options.name);
-    this.record = options.record ?? true;
+    const record = options.record ?? true;
+    this.record = record !== false && !(Array.isArray(record) && record.length === 0);
     this.when = options.when ?? (event === 'spike' ? 'thresholds' : 'after_thresholds');
     this.order = options.order ?? source.order + 1;
     this.clock = source.clock;
@@ -67,6 +70,13 @@ export class EventMonitor extends SimObject implements Restorable {
     this.fill = new ArrayHandle(`${this.name}_fill`, 'i32', 1);
     this.bufI = new ArrayHandle(`${this.name}_i`, 'i32', 1);
     this.bufT = new ArrayHandle(`${this.name}_t`, 'f64', 1);
+    if (typeof record === 'object') {
+      this.recordMask = new ArrayHandle(`${this.name}_mask`, 'u8', this.range.size);
+      for (const k of record) {
+        if (!Number.isInteger(k) || k < 0 || k >= this.range.size) throw new RangeError(`Cannot record element ${k}: the source has ${this.range.size} elements`);
+        this.recordMask.data[k] = 1;
+      }
+    }
   }
 
   override dependencies(): SimObject[] {
@@ -106,9 +116,13 @@ export class EventMonitor extends SimObject implements Restorable {
         const body: IRStmt[] = [store(counts, 'i32', rel, binary('+', load(counts, 'i32', rel), i32(1)))];
         if (this.record) {
           const at = binary('+', n, local('_m', 'i32'));
-          body.push(store(tr.arrayBase(this.bufI.key, slots.i, 'i32'), 'i32', at, rel));
-          body.push(store(tr.arrayBase(this.bufT.key, slots.t, 'f64'), 'f64', at, local('t', 'f64')));
-          body.push(set('_m', binary('+', local('_m', 'i32'), i32(1))));
+          const rec: IRStmt[] = [
+            store(tr.arrayBase(this.bufI.key, slots.i, 'i32'), 'i32', at, rel),
+            store(tr.arrayBase(this.bufT.key, slots.t, 'f64'), 'f64', at, local('t', 'f64')),
+            set('_m', binary('+', local('_m', 'i32'), i32(1))),
+          ];
+          const mask = this.recordMask;
+          body.push(...(mask ? [ifThen(load(tr.arrayBase(mask.key, build.array(mask), 'u8'), 'u8', rel), rec)] : rec));
         }
         const whole = this.range.offset === 0 && this.range.size === this.source.size;
         tr.body.push(...(whole ? body : [ifThen(binary('and', binary('>=', local('_idx', 'i32'), i32(this.range.offset)), binary('<', local('_idx', 'i32'), i32(this.range.offset + this.range.size))), body)]));

@@ -131,3 +131,13 @@ describe('subgroups', () => {
     expect(() => S.connect({ i: [2], j: [0] })).toThrow(/outside the source|out of range/);
   });
 });
+
+describe('SpikeMonitor with a list of indices', () => {
+  it('records only those neurons but counts all', async () => {
+    const gen = new SpikeGeneratorGroup(4, [0, 1, 2, 3, 1], [0.001, 0.001, 0.002, 0.002, 0.003]);
+    const mon = new SpikeMonitor(gen, { record: [1, 3] });
+    await new Network(gen, mon).run('5*ms', { backend: 'js' });
+    expect(Array.from(mon.i)).toEqual([1, 3, 1]);
+    expect(Array.from(mon.count)).toEqual([1, 2, 1, 1]);
+  });
+});
