@@ -163,7 +163,7 @@ export function checkStatements(statements: Statement[], scope: Scope, source: S
     if (target?.scalar) {
       throw errorAt(
         'read-only',
-        `Writing to scalar variable ${st.target} not allowed in this context: '${st.target}' is ${target.readOnly ? 'a read-only variable' : 'a shared variable'} with one value for the whole group, and this code runs for each ${'element'}`,
+        `Writing to scalar variable ${st.target} not allowed in this context: '${st.target}' is ${target.readOnly ? 'a read-only variable' : 'a shared variable'} with one value for the whole group, and this code runs for each neuron or synapse`,
         source,
         st.targetSpan,
       );

@@ -44,7 +44,7 @@ export class GroupScope implements Scope {
 
   *knownNames(): Iterable<string> {
     // Most likely first: the model's own names, then the user's namespace.
-    for (const n of this.variables.keys()) if (!n.startsWith('xi')) yield n;
+    for (const n of this.variables.keys()) if (n !== 'xi' && !n.startsWith('xi_')) yield n;
     yield* Object.keys(this.namespace);
     yield* DEFAULT_CONSTANTS.keys();
     yield* DEFAULT_FUNCTIONS.keys();
