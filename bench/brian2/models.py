@@ -21,7 +21,7 @@ if mode == "cpp_standalone":
     set_device("cpp_standalone", directory=outdir, build_on_run=True)
 else:
     prefs.codegen.target = "numpy"
-seed(1)
+seed(int(sys.argv[4]) if len(sys.argv) > 4 else 1)
 defaultclock.dt = 0.1 * ms
 
 started = time.time()
@@ -100,6 +100,18 @@ t0 = time.time()
 run(duration)
 t1 = time.time()
 run_s = device._last_run_time if mode == "cpp_standalone" else t1 - t0
-print(json.dumps({"model": model, "mode": mode, "run_s": run_s, "total_s": t1 - started, "spikes": int(mon.num_spikes)}))
+stats = {}
+if model in ("cuba", "cobahh") and hasattr(mon, "spike_trains"):
+    import numpy as np
+    trains = mon.spike_trains()
+    n = len(trains)
+    stats["mean_rate_hz"] = float(mon.num_spikes) / n / float(duration)
+    cvs = []
+    for t in trains.values():
+        isi = np.diff(np.asarray(t))
+        if len(isi) >= 2:
+            cvs.append(float(np.std(isi) / np.mean(isi)))
+    stats["cv_isi"] = float(np.mean(cvs)) if cvs else None
+print(json.dumps({"model": model, "mode": mode, "run_s": run_s, "total_s": t1 - started, "spikes": int(mon.num_spikes), **stats}))
 if outdir:
     shutil.rmtree(outdir, ignore_errors=True)
