@@ -18,3 +18,4 @@ export { PoissonGroup, PoissonInput, type PoissonGroupOptions } from './core/poi
 export { SpikeGeneratorGroup, type SpikeGeneratorOptions } from './core/spikegenerator.ts';
 export { PopulationRateMonitor } from './monitors/ratemonitor.ts';
 export { Subgroup } from './core/subgroup.ts';
+export { setWarningHandler } from './core/warnings.ts';

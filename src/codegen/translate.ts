@@ -173,8 +173,8 @@ export class Translator {
       this.invalidate(st.target);
       return;
     }
-    if (ref) throw new Error(`Internal error: cannot assign to '${st.target}' (${ref.kind})`);
-    // A temporary of the generated code.
+    // A temporary (of the generated code, or of the user's code: Brian2 lets
+    // `tau = 3*ms` in a reset define a local that shadows a namespace value).
     const known = this.temporaries.get(st.target);
     const name = localName(st.target);
     if (known) {

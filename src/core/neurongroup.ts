@@ -21,6 +21,7 @@ import { SECOND, toSeconds, type TimeLike } from './quantities.ts';
 import { groupSymbols, describeNonFinite } from './symbols.ts';
 import { Clock } from './clock.ts';
 import { storedVariable, VariableValues } from './variables.ts';
+import { warnOnce } from './warnings.ts';
 import { Subgroup } from './subgroup.ts';
 import { evaluatePerElement, type ElementContext } from './hosteval.ts';
 
@@ -147,7 +148,9 @@ export class NeuronGroup extends VariableOwner {
       refractory: this.refractory,
       events,
       namespace,
+      N: this.N,
     });
+    for (const name of model.scope.shadowedNamespaceEntries()) warnOnce(`${this.name}:${name}`, `NeuronGroup '${this.name}': the namespace entry '${name}' is ignored, because '${name}' is one of Brian2's units, constants or functions`);
     this.analysed = model;
     return model;
   }

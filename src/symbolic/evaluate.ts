@@ -26,7 +26,11 @@ export const MATH: Readonly<Record<string, (...args: number[]) => number>> = {
   ceil: Math.ceil,
   floor: Math.floor,
   int: (x) => Math.trunc(x),
-  clip: (x, lo, hi) => (x < lo ? lo : x > hi ? hi : x),
+  // numpy's order: first the lower bound, then the upper one (which wins if lo > hi).
+  clip: (x, lo, hi) => {
+    const y = x < lo ? lo : x;
+    return y > hi ? hi : y;
+  },
 };
 
 /** Python's `%`: the result takes the sign of the divisor. */

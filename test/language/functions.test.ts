@@ -105,7 +105,6 @@ const DELIBERATE: Record<string, { why: string; value?: number; type?: ValueType
  * runtime twin of the WebAssembly library) agree with Brian2.
  */
 const EVALUATOR_DIFFERENCES: Record<string, { why: string; runtime: () => number }> = {
-  'clip(0.5, 1, 0)': { why: 'numpy clip(x, lo, hi) with lo > hi gives hi; evaluate.ts gives lo', runtime: () => clip(0.5, 1, 0) },
   'a % zi': { why: 'numpy integer % 0 gives 0; the untyped evaluator gives NaN', runtime: () => pymod_int(7, 0) },
   'a // zi': { why: 'numpy integer // 0 gives 0; the untyped evaluator gives inf', runtime: () => pyfloordiv_int(7, 0) },
 };
