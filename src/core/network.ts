@@ -12,6 +12,7 @@ import { SECOND, toSeconds, type TimeLike } from './quantities.ts';
 import { hostRandom } from './random.ts';
 import { nextSequence } from './history.ts';
 import { fuseLoops, type LoopFunction } from '../codegen/ops.ts';
+import { canonicalPlan } from '../codegen/canonical.ts';
 
 export interface Progress {
   /** Fraction of the run completed, 0 … 1. */
@@ -168,7 +169,8 @@ export class Network {
     const { build, ops, clocks, baseDt, ratios } = this.prepare(options.namespace ?? {});
     const plan = this.plan(build, ops, clocks, ratios);
 
-    const src = await kernelSource(plan, backend);
+    // Compile the structure-only version: object names don't change the kernel.
+    const src = await kernelSource(canonicalPlan(plan), backend);
     if (!this.compiled || this.compiled.source !== src.source) {
       this.compiled = await KernelProgram.compile(src);
       this.instance = undefined;
