@@ -1,5 +1,6 @@
 import type { Expr, Statement } from '../parsing/ast.ts';
 import { hoistInvariants } from './hoist.ts';
+import { eliminateCommonSubexpressions } from './cse.ts';
 import {
   binary,
   bool,
@@ -113,7 +114,7 @@ export function loopOp(spec: LoopOpSpec): LoopFunction {
   const tr = new Translator(spec);
   spec.build(tr);
   tr.finish();
-  const iteration: IRStmt[] = [...tr.body];
+  const iteration: IRStmt[] = eliminateCommonSubexpressions(tr.body);
   const setup: IRStmt[] = [];
   const epilogue: IRStmt[] = [];
 
