@@ -327,13 +327,17 @@ function refractoryCode(model: NeuronModel): Statement[] {
     };
     return [assignment('not_refractory', value)];
   }
-  const period: Expr = ref.kind === 'duration' ? sym('_refractory') : ref.condition.expr;
   const elapsed: Expr = { kind: 'binary', op: '-', left: sym('t'), right: sym('lastspike'), span };
+  if (ref.kind === 'duration') {
+    // One comparison with a threshold found before the run (see refractory.ts).
+    return [assignment('not_refractory', { kind: 'compare', ops: ['>='], operands: [elapsed, sym('_refractory_elapsed')], span })];
+  }
+  // A period per neuron: Brian2's test as written, with a cheap shortcut
+  // long after the last spike (the divisions of timestep() only run for recent spikes).
+  const period = ref.condition.expr;
   const since = call('timestep', elapsed, sym('dt'));
   const limit = call('timestep', period, sym('dt'));
   const exact: Expr = { kind: 'compare', ops: ['>='], operands: [since, limit], span };
-  // Long past the refractory period the answer is certain without the two
-  // divisions of timestep(); the exact test only runs for recent spikes.
   const margin: Expr = { kind: 'binary', op: '+', left: period, right: { kind: 'binary', op: '*', left: { kind: 'number', value: 2, isInteger: true, span }, right: sym('dt'), span }, span };
   const clearlyOver: Expr = { kind: 'compare', ops: ['>'], operands: [elapsed, margin], span };
   return [assignment('not_refractory', { kind: 'logical', op: 'or', operands: [clearlyOver, exact], span })];

@@ -8,6 +8,7 @@ import type { Clock } from './clock.ts';
 import type { VariableOwner } from './group.ts';
 import { SECOND } from './quantities.ts';
 import { timedArraysBySpec, type TimedArray } from './timedarray.ts';
+import { refractoryThreshold } from './refractory.ts';
 
 /** How an owner's stored variable is accessed in a kernel loop indexed by `index`. */
 export function storedSymbol(owner: VariableOwner, name: string, build: KernelBuild, index = '_idx'): SymbolRef | undefined {
@@ -61,8 +62,8 @@ export function timedArraySymbol(ta: TimedArray, build: KernelBuild, clock: Cloc
 export function groupSymbols(owner: VariableOwner, model: NeuronModel, build: KernelBuild, sizeSlot: number, clock: Clock): SymbolTable {
   const refractory = model.refractory;
   return commonSymbols(sizeSlot, (name) => {
-    if (name === '_refractory' && refractory.kind === 'duration') {
-      return { kind: 'param', slot: build.param(`${owner.name}._refractory`, () => refractory.seconds), type: 'f64' };
+    if (name === '_refractory_elapsed' && refractory.kind === 'duration') {
+      return { kind: 'param', slot: build.param(`${owner.name}._refractory_elapsed`, () => refractoryThreshold(refractory.seconds, clock.dt_)), type: 'f64' };
     }
     return storedSymbol(owner, name, build) ?? externalSymbol(name, model.scope.resolve(name), build, owner.name, clock);
   });
