@@ -4,7 +4,8 @@ import { validateFixture } from '../verify/format.ts';
 import { fixtureNetwork } from '../verify/simulate.ts';
 import type { Backend } from '../runtime/kernel.ts';
 import { SimulationError } from '../core/network.ts';
-import { parseQuantity } from '../units/index.ts';
+import { parseQuantity, Quantity } from '../units/index.ts';
+import { parseQuantityString } from '../export/quantity.ts';
 import { importModel, ModelFileError, type ImportedModel } from '../export/import.ts';
 import { exportModel } from '../export/baseexport.ts';
 import { toBrian2Script } from '../export/brian2script.ts';
@@ -33,6 +34,27 @@ async function loadModel(file: string): Promise<{ model: ImportedModel; name: st
     if (e instanceof ModelFileError) throw new CliFailure(`${file}: ${e.message}`, EXIT.model);
     throw new CliFailure(`${file}: the model cannot be built:\n${(e as Error).message}`, EXIT.model);
   }
+}
+
+/** A duration as typed on a command line: '200ms', '200 ms', '200*ms', '0.2 s'. */
+function parseDuration(text: string): Quantity {
+  const t = text.trim();
+  const m = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*\*?\s*([A-Za-z].*)$/.exec(t);
+  let q: Quantity | undefined;
+  try {
+    q = parseQuantity(t);
+  } catch {
+    try {
+      const parsed = parseQuantityString(m ? `${m[1]} ${m[2]}` : t);
+      if (parsed.kind === 'scalar') q = new Quantity(parsed.value, parsed.dim);
+    } catch {
+      // reported below
+    }
+  }
+  if (!q || q.dim.toString() !== 's' || !(q.value >= 0) || !Number.isFinite(q.value)) {
+    throw new CliFailure(`--duration must be a time ≥ 0 such as '200ms', '200 ms' or '0.2 s', not '${text}'`, EXIT.model);
+  }
+  return q;
 }
 
 function backendOf(value: string): Backend {
@@ -64,15 +86,7 @@ export function registerModelCommands(program: Command): void {
     .option('--backend <backend>', 'wasm or js', 'wasm')
     .action(async (file: string, opts: { duration?: string; out?: string; plot?: string; backend: string }) => {
       const backend = backendOf(opts.backend);
-      let duration;
-      if (opts.duration !== undefined) {
-        try {
-          duration = parseQuantity(opts.duration.trim());
-        } catch (e) {
-          throw new CliFailure(`--duration: ${(e as Error).message}`, EXIT.model);
-        }
-        if (duration.dim.toString() !== 's' || !(duration.value >= 0)) throw new CliFailure(`--duration must be a time ≥ 0 such as '200*ms', not '${opts.duration}'`, EXIT.model);
-      }
+      const duration = opts.duration === undefined ? undefined : parseDuration(opts.duration);
       const { model, name } = await loadModel(file);
       try {
         if (duration) await model.network.run(duration, { backend });

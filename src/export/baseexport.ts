@@ -50,7 +50,8 @@ import {
   type SynapsesJSON,
   type TimedArrayJSON,
 } from './format.ts';
-import { quantityJSON, unitJSON } from './quantity.ts';
+import { LONG_ARRAY, quantityJSON, unitJSON } from './quantity.ts';
+import { formatNumpyArray } from './numpy-format.ts';
 import { importPlans, importedIndexRecords, importedTimedArrayNames, type PlannedRun } from './plan.ts';
 
 const HERTZ = Dimension.of([0, 0, -1, 0, 0, 0, 0]);
@@ -75,6 +76,8 @@ interface RunPlan {
   duration: number;
   namespace: Namespace;
   members: readonly SimObject[];
+  /** Components of an imported model not built yet, as read. */
+  pendingComponents?: ReadonlyArray<{ kind: string; json: unknown }>;
   entries: HistoryEntry[];
   /** Records of an imported model not applied yet (written as they were read). */
   pending: InitializerConnectorJSON[];
@@ -124,6 +127,7 @@ function runPlans(network: Network, options: ExportOptions): RunPlan[] {
       members: r.members,
       entries: k === 0 ? later : [],
       pending: r.applied ? [] : r.records,
+      pendingComponents: r.pendingComponents,
     });
   });
   if (options.duration !== undefined) {
@@ -162,6 +166,7 @@ function exportRun(plan: RunPlan): RunJSON {
     add(kind, item as { name?: string });
     if (!o.active) inactive.push(o.name);
   }
+  for (const { kind, json } of plan.pendingComponents ?? []) add(kind as ComponentKind, json as { name?: string });
   for (const list of Object.values(components) as Array<Array<{ name?: string }>>) {
     list.sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : 0));
   }
@@ -352,13 +357,21 @@ function poissonGroupJSON(p: PoissonGroup, ns: Namespace) {
   return json;
 }
 
+function inSeconds(values: ArrayLike<number>): QuantityJSON {
+  const list = Array.from(values);
+  const str = list.length > LONG_ARRAY ? `<array of ${list.length}, unit s>` : `${formatNumpyArray(list)} s`;
+  return { str, value: list, dim: 's' };
+}
+
 function spikeGeneratorJSON(g: SpikeGeneratorGroup) {
   const { indices, times, period } = g.spikes;
   const json: { name: string; N: number; indices: number[]; times: QuantityJSON; period: QuantityJSON; dt?: QuantityJSON; order?: number } = {
     name: g.name,
     N: g.N,
     indices: Array.from(indices),
-    times: quantityJSON(times, SECOND),
+    // brian2tools builds Quantity(times, second) with a Unit as the dimension:
+    // Brian2 then finds no display unit and prints seconds ("[0.001 0.002] s").
+    times: inSeconds(times),
     period: quantityJSON(period, SECOND),
   };
   if (g.clock.dt_ !== DEFAULT_DT) json.dt = dtOf(g);
@@ -519,27 +532,19 @@ function initializerJSON(e: Extract<HistoryEntry, { kind: 'initializer' }>, owne
   }
   const dim = owner.variableNames().includes(e.variable) ? owner.variable(e.variable).dim : Dimension.DIMENSIONLESS;
   const json: InitializerJSON = { source, variable, index: true, value: '', type: 'initializer' };
-  if (typeof e.value === 'string' && !isPlainQuantity(e.value)) {
+  if (typeof e.value === 'string') {
+    // Any string is code for Brian2, a plain quantity ('-70*mV') too; Brian2
+    // sets it through its conditional setter, so brian2tools records the
+    // index as the condition "True".
+    json.index = 'True';
     json.value = e.value;
     const ids = codeIdentifiers(owner, [e.value], ns);
     if (ids) json.identifiers = ids;
     if (e.values && usesRandom(e.value)) json.evaluated = quantityJSON(e.values, dim);
-  } else if (typeof e.value === 'string') {
-    // A quantity written as a string ('-70*mV') is code for Brian2 too.
-    json.value = e.value;
   } else {
     json.value = valueJSON(e.value, dim, e.si);
   }
   return json;
-}
-
-function isPlainQuantity(text: string): boolean {
-  try {
-    parseQuantity(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function connectJSON(e: Extract<HistoryEntry, { kind: 'connect' }>, s: Synapses, ns: Namespace): ConnectJSON {
@@ -585,4 +590,3 @@ function sameList(a: readonly number[], b: ArrayLike<number>): boolean {
   return true;
 }
 
-export { isPlainQuantity };

@@ -25,16 +25,14 @@ import {
   type ModelJSON,
   type NeuronGroupJSON,
   type PoissonGroupJSON,
-  type PoissonInputJSON,
   type PopulationRateMonitorJSON,
   type QuantityJSON,
-  type SpikeGeneratorGroupJSON,
   type SpikeSourceJSON,
   type StateMonitorJSON,
   type SynapsesJSON,
   type TimedArrayJSON,
 } from './format.ts';
-import { parseDimension, pythonUnitOf } from './quantity.ts';
+import { compoundDisplayUnit, displayToPython, parseDimension, pythonUnitFromDisplay, pythonUnitOf } from './quantity.ts';
 
 /** The Brian2 script for a network (see exportModel for `options`). */
 export function toBrian2Script(network: Network, options: ExportOptions = {}): string {
@@ -53,8 +51,6 @@ class Script {
   readonly lines: string[] = [];
   private readonly vars = new Map<string, string>();
   private readonly taVars = new Map<string, string>();
-
-  constructor(private readonly model: ModelJSON) {}
 
   /** The Python variable holding object `name`. */
   v(name: string): string {
@@ -79,14 +75,18 @@ class Script {
     const dim = parseDimension(ta.values.dim);
     const values = ta.values.value as number[];
     const columns = ta.ndim === 2 ? (ta.shape?.[1] ?? 1) : 1;
-    const array = ta.ndim === 2 ? `np.array(${pyList(values)}).reshape(${values.length / columns}, ${columns})` : `np.array(${pyList(values)})`;
+    const array = ta.ndim === 2 ? `np.array(${pyFloatList(values)}).reshape(${values.length / columns}, ${columns})` : `np.array(${pyFloatList(values)})`;
     this.lines.push(`${out} = TimedArray(${array}${dim.isDimensionless ? '' : ` * ${pythonUnitOf(dim)}`}, dt=${pyQuantity(ta.dt.value as number, Dimension.of([0, 0, 1, 0, 0, 0, 0]))})`);
     return out;
   }
 
-  namespace(ids: Record<string, IdentifierJSON> | undefined): string | undefined {
-    if (!ids || Object.keys(ids).length === 0) return undefined;
-    const items = Object.entries(ids).map(([k, v]) => `${pyStr(k)}: ${this.identifier(v)}`);
+  /** Identifiers that initializers, connect() calls and inputs use, by the object whose namespace resolves them. */
+  readonly extraIdentifiers = new Map<string, Record<string, IdentifierJSON>>();
+
+  /** An explicit namespace (always given, so names never come from the script's globals). */
+  namespace(owner: string, ids: Record<string, IdentifierJSON> | undefined): string {
+    const all = { ...(this.extraIdentifiers.get(owner) ?? {}), ...(ids ?? {}) };
+    const items = Object.entries(all).map(([k, v]) => `${pyStr(k)}: ${this.identifier(v)}`);
     return `{${items.join(', ')}}`;
   }
 
@@ -100,7 +100,7 @@ class Script {
 }
 
 export function brian2ScriptFromModel(model: ModelJSON): string {
-  const s = new Script(model);
+  const s = new Script();
   const out = s.lines;
   const title = model.name ? `${model.name}: ` : '';
   out.push(
@@ -134,8 +134,35 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
   }
   const defaultDt = [...dts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? DEFAULT_DT;
   const SECOND = Dimension.of([0, 0, 1, 0, 0, 0, 0]);
-  out.push(`defaultclock.dt = ${pyQuantity(defaultDt, SECOND)}`, '');
+  out.push(`defaultclock.dt = ${pyQuantity(defaultDt, SECOND)}`);
+  // Compound units the original created: Brian2 prints quantities with them only once they exist.
+  const compounds: string[] = [];
+  const visit = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(visit);
+    else if (x && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      if (typeof o.str === 'string' && typeof o.dim === 'string' && 'value' in o) {
+        const unit = compoundDisplayUnit(o.str);
+        const py = unit === undefined ? undefined : displayToPython(unit, true);
+        if (py && !compounds.includes(py)) compounds.push(py);
+      } else Object.values(o).forEach(visit);
+    }
+  };
+  visit(model.runs);
+  if (compounds.length) out.push(`_display_units = [${compounds.join(', ')}]  # units the model's quantities are shown in`);
+  out.push('');
 
+  // Names used by initializers, connect() and PoissonInput weights join the namespace of the object that resolves them.
+  for (const run of model.runs) {
+    const merge = (owner: string, ids: Record<string, IdentifierJSON> | undefined): void => {
+      if (ids) s.extraIdentifiers.set(owner, { ...(s.extraIdentifiers.get(owner) ?? {}), ...ids });
+    };
+    for (const rec of run.initializers_connectors ?? []) {
+      if (rec.type === 'connect') merge(rec.synapses, rec.identifiers);
+      else merge(typeof rec.source === 'string' ? (s_hasObject(model, rec.source) ? rec.source : (findPathwayOwner(model, rec.source) ?? rec.source)) : rec.source.group, rec.identifiers);
+    }
+    for (const p of run.components.poissoninput ?? []) merge(p.target, p.identifiers);
+  }
   const dtOf = new Map<string, number>();
   const made = new Set<string>();
   const monitors: Array<{ kind: string; json: StateMonitorJSON | EventMonitorJSON | PopulationRateMonitorJSON }> = [];
@@ -157,7 +184,7 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
       const dt = groupDt(g);
       dtOf.set(g.name, dt);
       header(`NeuronGroup '${g.name}'`);
-      const ns = s.namespace(g.identifiers);
+      const ns = s.namespace(g.name, g.identifiers);
       const spike = g.events?.spike;
       const custom = Object.entries(g.events ?? {}).filter(([e]) => e !== 'spike');
       const resetInline = spike?.reset && spike.reset.when === 'resets' && spike.reset.order === g.order;
@@ -169,7 +196,7 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
         spike?.refractory !== undefined ? `refractory=${typeof spike.refractory === 'string' ? pyStr(spike.refractory) : pyQuantityJSON(spike.refractory)}` : undefined,
         custom.length > 0 ? `events={${custom.map(([e, ev]) => `${pyStr(e)}: ${pyStr(ev.threshold.code)}`).join(', ')}}` : undefined,
         methodArg(g.user_method, g.method_choice, g.method),
-        ns ? `namespace=${ns}` : undefined,
+        `namespace=${ns}`,
         dtArg(dt),
         g.order !== 0 ? `order=${g.order}` : undefined,
         `name=${pyStr(g.name)}`,
@@ -185,7 +212,7 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
       made.add(g.name);
       dtOf.set(g.name, groupDt(g));
       header(`PoissonGroup '${g.name}'`);
-      out.push(`${s.v(g.name)} = PoissonGroup(${kw([String(g.N), `rates=${poissonRates(g)}`, s.namespace(g.identifiers) ? `namespace=${s.namespace(g.identifiers)}` : undefined, dtArg(groupDt(g)), g.order ? `order=${g.order}` : undefined, `name=${pyStr(g.name)}`])})`, '');
+      out.push(`${s.v(g.name)} = PoissonGroup(${kw([String(g.N), `rates=${poissonRates(g)}`, `namespace=${s.namespace(g.name, g.identifiers)}`, dtArg(groupDt(g)), g.order ? `order=${g.order}` : undefined, `name=${pyStr(g.name)}`])})`, '');
     }
     for (const g of c.spikegeneratorgroup ?? []) {
       members.push(g.name);
@@ -199,6 +226,8 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
       members.push(syn.name);
       if (made.has(syn.name)) continue;
       made.add(syn.name);
+      const srcName = typeof syn.source === 'string' ? syn.source : syn.source.group;
+      dtOf.set(syn.name, syn.dt ? (syn.dt.value as number) : (dtOf.get(srcName) ?? defaultDt));
       header(`Synapses '${syn.name}'`);
       out.push(`${s.v(syn.name)} = Synapses(${synapsesArgs(s, syn, model, dtArg)})`, '');
     }
@@ -210,6 +239,12 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
       header(`PoissonInput${p.name ? ` '${p.name}'` : ''}`);
       const weight = typeof p.weight === 'string' ? pyStr(p.weight) : pyQuantityJSON(p.weight);
       out.push(`${s.v(key)} = PoissonInput(${kw([s.v(p.target), pyStr(p.target_var), String(p.N), pyQuantityJSON(p.rate), `weight=${weight}`, p.when !== 'synapses' ? `when=${pyStr(p.when)}` : undefined, p.order !== 0 ? `order=${p.order}` : undefined])})`, '');
+    }
+    const inits = run.initializers_connectors ?? [];
+    if (inits.length) {
+      out.push(k === 0 ? '# Initial values and connections' : `# Changes before run ${k + 1}`);
+      for (const rec of inits) out.push(...(rec.type === 'connect' ? connectLines(s, rec) : initializerLines(s, rec, model)));
+      out.push('');
     }
     for (const m of c.statemonitor ?? []) {
       members.push(m.name);
@@ -239,7 +274,8 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
         const cls = kind === 'spike' ? 'SpikeMonitor' : 'EventMonitor';
         const defaultWhen = m.event === 'spike' ? 'thresholds' : 'after_thresholds';
         const sourceName = typeof m.source === 'string' ? m.source : m.source.group;
-        const sourceOrder = groupOrder(model, sourceName);
+        // Brian2's default order is the source's + 1, and a subgroup's order is its group's + 1.
+        const sourceOrder = groupOrder(model, sourceName) + (typeof m.source === 'string' ? 0 : 1);
         // Brian2 needs `when` whenever `order` is given.
         const custom = m.when !== defaultWhen || m.order !== sourceOrder + 1;
         out.push(
@@ -276,7 +312,6 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
     }
     for (const n of members) if ((run.inactive ?? []).includes(n)) out.push(`${s.v(n)}.active = False`);
     for (const n of runMembers[k - 1] ?? []) if (members.includes(n) && !(run.inactive ?? []).includes(n) && (model.runs[k - 1]!.inactive ?? []).includes(n)) out.push(`${s.v(n)}.active = True`);
-    for (const rec of run.initializers_connectors ?? []) out.push(...(rec.type === 'connect' ? connectLines(s, rec) : initializerLines(s, rec, model)));
     out.push(`net.run(${pyQuantityJSON(run.duration)})`, '');
   });
 
@@ -310,7 +345,7 @@ function equationsArg(eqs: Record<string, EquationJSON>, extra: string[] = [], s
   for (const [name, eq] of Object.entries(eqs)) {
     if (skip(name)) continue;
     const dim = parseDimension(eq.unit.dim);
-    const unit = eq.var_type === 'float' ? pythonUnitOf(dim) : eq.var_type;
+    const unit = eq.var_type === 'float' ? (pythonUnitFromDisplay(eq.unit.str, dim) ?? pythonUnitOf(dim)) : eq.var_type;
     const flags = eq.flags && eq.flags.length ? ` (${eq.flags.join(', ')})` : '';
     const lhs = eq.type === 'differential equation' ? `d${name}/dt = ${eq.expr}` : eq.type === 'subexpression' ? `${name} = ${eq.expr}` : name;
     lines.push(`${lhs} : ${unit}${flags}`);
@@ -366,7 +401,7 @@ function synapsesArgs(s: Script, syn: SynapsesJSON, model: ModelJSON, dtArg: (dt
   const delayKeys = Object.keys(delays);
   const preCode = codes(pre, 'pre');
   const postCode = codes(post, 'post');
-  const ns = s.namespace(syn.identifiers);
+  const ns = s.namespace(syn.name, syn.identifiers);
   return [
     s.source(syn.source),
     s.source(syn.target),
@@ -376,7 +411,7 @@ function synapsesArgs(s: Script, syn: SynapsesJSON, model: ModelJSON, dtArg: (dt
     delayKeys.length === 1 && delayKeys[0] === 'pre' ? `delay=${delays.pre}` : delayKeys.length ? `delay={${delayKeys.map((k) => `${pyStr(k)}: ${delays[k]}`).join(', ')}}` : undefined,
     Object.keys(events).length ? `on_event={${Object.entries(events).map(([k, e]) => `${pyStr(k)}: ${pyStr(e)}`).join(', ')}}` : undefined,
     methodArg(syn.user_method, syn.method_choice, syn.method),
-    ns ? `namespace=${ns}` : undefined,
+    `namespace=${ns}`,
     syn.dt ? dtArg(syn.dt.value as number) : undefined,
     syn.order ? `order=${syn.order}` : undefined,
     `name=${pyStr(syn.name)}`,
@@ -399,12 +434,10 @@ function initializerLines(s: Script, rec: InitializerJSON, model: ModelJSON): st
   } else {
     target = s.source(src);
   }
-  const index = rec.index === true ? '' : typeof rec.index === 'number' ? `[${rec.index}]` : typeof rec.index === 'string' ? `[${pyStr(rec.index)}]` : `[${pyList(rec.index as number[])}]`;
+  const index = rec.index === true || rec.index === 'True' ? '' : typeof rec.index === 'number' ? `[${rec.index}]` : typeof rec.index === 'string' ? `[${pyStr(rec.index)}]` : `[${pyList(rec.index as number[])}]`;
   const lhs = index ? `${target}.${variable}${index}` : `${target}.${variable}`;
   if (typeof rec.value === 'string') {
     if (rec.evaluated) return [`# ${variable} = ${JSON.stringify(rec.value)}: the values spikeforge drew`, `${lhs} = ${pyArray(rec.evaluated)}`];
-    const ns = s.namespace(rec.identifiers);
-    if (ns) return [`${lhs} = ${pyStr(rec.value)}`, `# (uses ${Object.keys(rec.identifiers!).join(', ')}, defined in the namespace of ${target})`];
     return [`${lhs} = ${pyStr(rec.value)}`];
   }
   return [`${lhs} = ${Array.isArray(rec.value.value) ? pyArray(rec.value) : pyQuantityJSON(rec.value)}`];

@@ -227,7 +227,11 @@ export interface InitializerJSON {
   type: 'initializer';
   source: SpikeSourceJSON;
   variable: string;
-  /** true: all elements; an index, a list of indices, or a condition string. */
+  /**
+   * true: all elements; an index, a list of indices, or a condition string.
+   * Brian2 assigns code through its conditional setter, so code assigned to
+   * all elements has the condition "True".
+   */
   index: boolean | number | number[] | string;
   /** A quantity, or code evaluated per element. */
   value: QuantityJSON | string;

@@ -31,7 +31,7 @@ import { PopulationRateMonitor } from '../monitors/ratemonitor.ts';
 import { Dimension, formatDimension, Quantity } from '../units/index.ts';
 import { COMPONENT_KINDS, DEFAULT_DT, METADATA_KEYS, type InitializerConnectorJSON, type InitializerJSON, type ModelJSON } from './format.ts';
 import { importedIndexRecords, importedTimedArrayNames, importPlans, type PlannedRun } from './plan.ts';
-import { pythonUnitOf } from './quantity.ts';
+import { pythonUnitFromDisplay, pythonUnitOf } from './quantity.ts';
 import { at, boolean, describe, fail, integer, integerList, list, ModelFileError, name as readName, object, oneOf, quantity, string, type JSONObject } from './validate.ts';
 
 const HERTZ = Dimension.of([0, 0, -1, 0, 0, 0, 0]);
@@ -84,13 +84,20 @@ class Importer {
   private readonly objects = new Map<string, Built>();
   private readonly clocks = new Map<number, Clock>();
   private readonly timedArrays = new Map<string, { ta: TimedArray; values: number[] }>();
+  /** Work left until a run's initializers are applied (StateMonitors of synapses), by run path. */
+  private readonly afterApply = new Map<string, () => void>();
+  private readonly unnamedInputs = new Map<string, SimObject>();
 
   read(json: unknown): ImportedModel {
     const root = object(json, '', ['runs'], METADATA_KEYS);
     for (const key of METADATA_KEYS) if (key in root) string(root[key], key);
     const runsJSON = list(root.runs, 'runs', 'a list of runs');
     if (runsJSON.length === 0) fail('runs', 'the list is empty; expected at least one run');
-    const plan: PlannedRun[] = runsJSON.map((r, k) => this.readRun(r, `runs[${k}]`));
+    const plan: PlannedRun[] = [];
+    runsJSON.forEach((r, k) => {
+      plan.push(this.readRun(r, `runs[${k}]`));
+      if (k === 0) this.applyRun(plan[0]!, 0);
+    });
     const network = new Network(...plan[0]!.members);
     importPlans.set(network, { runs: plan });
     const runs: ImportedRun[] = plan.map((p, k) => ({
@@ -103,7 +110,6 @@ class Importer {
         await network.run(new Quantity(p.duration, SECOND), options);
       },
     }));
-    runs[0]!.apply();
     const objects: Record<string, SimObject | TimedArray> = {};
     for (const [n, b] of this.objects) objects[n] = b.obj;
     for (const [n, { ta }] of this.timedArrays) objects[n] ??= ta;
@@ -120,6 +126,7 @@ class Importer {
   private applyRun(p: PlannedRun, k: number): void {
     if (p.applied) return;
     p.records.forEach((rec, m) => this.apply(rec, `runs[${k}].initializers_connectors[${m}]`));
+    this.afterApply.get(`runs[${k}]`)?.();
     p.applied = true;
   }
 
@@ -132,22 +139,42 @@ class Importer {
     if (!((duration.value as number) >= 0)) fail(at(path, 'duration'), 'expected a duration ≥ 0');
     const comps = object(run.components, at(path, 'components'), [], COMPONENT_KINDS);
     const members: SimObject[] = [];
+    const deferred: Array<() => SimObject> = [];
+    const pendingComponents: Array<{ kind: string; json: unknown }> = [];
     const order = ['neurongroup', 'poissongroup', 'spikegeneratorgroup', 'synapses', 'poissoninput', 'statemonitor', 'spikemonitor', 'eventmonitor', 'populationratemonitor'] as const;
     for (const kind of order) {
       if (!(kind in comps)) continue;
       const items = list(comps[kind], at(at(path, 'components'), kind), `a list of ${kind} descriptions`);
-      items.forEach((item, k) => members.push(this.component(kind, item, `${at(at(path, 'components'), kind)}[${k}]`)));
+      items.forEach((item, k) => {
+        const itemPath = `${at(at(path, 'components'), kind)}[${k}]`;
+        // A StateMonitor of synapses needs the synapses to exist: it is made after this run's connect() calls.
+        const src = kind === 'statemonitor' && typeof item === 'object' && item !== null ? (item as JSONObject).source : undefined;
+        const name = typeof item === 'object' && item !== null ? (item as JSONObject).name : undefined;
+        if (typeof src === 'string' && this.objects.get(src)?.obj instanceof Synapses && !(typeof name === 'string' && this.objects.has(name))) {
+          deferred.push(() => this.component(kind, item, itemPath));
+          pendingComponents.push({ kind, json: item });
+        } else members.push(this.component(kind, item, itemPath));
+      });
     }
     const inactive = run.inactive === undefined ? [] : list(run.inactive, at(path, 'inactive'), 'a list of object names').map((x, k) => string(x, at(at(path, 'inactive'), k)));
-    inactive.forEach((n, k) => {
-      const o = members.find((m) => m.name === n);
-      if (!o) fail(at(at(path, 'inactive'), k), `'${n}' is not a component of this run`);
-      o.active = false;
-    });
+    const deactivate = (): void =>
+      inactive.forEach((n, k) => {
+        const o = members.find((m) => m.name === n);
+        if (!o) fail(at(at(path, 'inactive'), k), `'${n}' is not a component of this run`);
+        o.active = false;
+      });
+    if (deferred.length === 0) deactivate();
+    else {
+      this.afterApply.set(path, () => {
+        for (const make of deferred) members.push(make());
+        pendingComponents.length = 0;
+        deactivate();
+      });
+    }
     const records = run.initializers_connectors === undefined ? [] : (list(run.initializers_connectors, at(path, 'initializers_connectors')) as InitializerConnectorJSON[]);
     // Check every record now (syntax, names, units) so that errors show up at import.
     records.forEach((rec, m) => this.checkRecord(rec, `${at(path, 'initializers_connectors')}[${m}]`));
-    return { duration: duration.value as number, members, records, applied: false };
+    return { duration: duration.value as number, members, pendingComponents, records, applied: false };
   }
 
   private component(kind: (typeof COMPONENT_KINDS)[number], value: unknown, path: string): SimObject {
@@ -158,6 +185,12 @@ class Importer {
         if (known.kind !== kind) fail(at(path, 'name'), `'${n}' is already a ${known.kind} (${known.path}); names must be unique`);
         return known.obj;
       }
+    }
+    // brian2tools gives PoissonInputs no name: the same input in a later run is the same object.
+    const unnamedKey = kind === 'poissoninput' && n === undefined ? JSON.stringify(value) : undefined;
+    if (unnamedKey !== undefined) {
+      const known = this.unnamedInputs.get(unnamedKey);
+      if (known) return known;
     }
     let built: Built;
     switch (kind) {
@@ -188,6 +221,7 @@ class Importer {
         break;
     }
     this.objects.set(built.obj.name, built);
+    if (unnamedKey !== undefined) this.unnamedInputs.set(unnamedKey, built.obj);
     return built.obj;
   }
 
@@ -314,7 +348,7 @@ class Importer {
         }
       }
       if (varType !== 'float' && !unit.dim.isDimensionless) fail(at(p, 'unit'), `a ${varType} variable must be dimensionless, but its unit has dimension ${unit.dim.toString()}`);
-      const unitText = varType === 'float' ? pythonUnitOf(unit.dim) : varType;
+      const unitText = varType === 'float' ? (pythonUnitFromDisplay(unit.json.str, unit.dim) ?? pythonUnitOf(unit.dim)) : varType;
       let line = type === 'differential equation' ? `d${varName}/dt = ` : type === 'subexpression' ? `${varName} = ` : `${varName}`;
       const entry: (typeof where)[number] = { path: p, unit: [0, 0] };
       if (expr !== undefined) {
@@ -343,9 +377,9 @@ class Importer {
       const w = where[d.line - 1];
       if (!w) return path;
       const col = d.column ?? 0;
-      if (w.expr && col >= w.expr[0] && col <= w.expr[1] + 1) {
+      if (w.expr && col >= w.expr[0] - 1 && col <= w.expr[1] + 1) {
         const expr = lines[d.line - 1]!.slice(w.expr[0] - 1, w.expr[1]);
-        const rel = col - w.expr[0];
+        const rel = Math.max(0, col - w.expr[0]);
         const caret = '^'.repeat(Math.max(1, Math.min(d.length ?? 1, expr.length - rel)));
         return { path: at(w.path, 'expr'), message: `${d.message}\n    ${expr}\n    ${' '.repeat(rel)}${caret}${d.hint ? `\n  ${d.hint}` : ''}` };
       }
@@ -647,13 +681,19 @@ class Importer {
   private mergeNamespace(owner: string, ids: Record<string, NamespaceValue>, path: string): void {
     const b = this.objects.get(owner);
     if (!b?.namespace) return;
+    let added = false;
     for (const [k, v] of Object.entries(ids)) {
       const old = b.namespace[k];
-      if (old === undefined) b.namespace[k] = v;
+      if (old === undefined) {
+        b.namespace[k] = v;
+        added = true;
+      }
       else if (!(old instanceof Quantity && v instanceof Quantity && old.value === v.value && old.dim === v.dim) && old !== v) {
         fail(at(path, k), `'${k}' is already defined differently for '${owner}'`);
       }
     }
+    // The object analysed its model with the namespace it had; let it see the new names.
+    if (added && (b.obj instanceof NeuronGroup || b.obj instanceof Synapses)) this.guard(path, () => (b.obj as NeuronGroup | Synapses).analyse());
   }
 
   // -------------------------------------------------------------------------
@@ -816,7 +856,9 @@ class Importer {
     const { owner, variable, offset, size } = this.target(rec, path);
     const v = owner.variable(variable);
     if (rec.identifiers !== undefined) this.mergeNamespace(owner.name, this.identifiers(rec.identifiers, at(path, 'identifiers')), at(path, 'identifiers'));
-    const whole = rec.index === true && offset === 0 && size === (v.shared ? 1 : owner.size);
+    // "True" is how Brian2 (and brian2tools) note a string assigned to all elements.
+    const all = rec.index === true || rec.index === 'True';
+    const whole = all && offset === 0 && size === (v.shared ? 1 : owner.size);
     const before = owner.history.length;
     if (whole) {
       this.guard(at(path, 'value'), () => this.assign(owner, variable, rec, path));
@@ -825,10 +867,19 @@ class Importer {
     // A subset of the elements: compute the new values of all of them, assign once.
     const positions = this.positions(owner, variable, rec.index, offset, size, path);
     const current = Float64Array.from(owner.getSI(variable));
-    this.guard(at(path, 'value'), () => this.assign(owner, variable, rec, path));
-    const assigned = owner.getSI(variable);
     const result = Float64Array.from(current);
-    for (const k of positions) result[k] = assigned[k]!;
+    if (typeof rec.value === 'string') {
+      this.guard(at(path, 'value'), () => owner.set(variable, rec.value as string));
+      const assigned = owner.getSI(variable);
+      for (const k of positions) result[k] = assigned[k]!;
+    } else {
+      const q = quantity(rec.value, at(path, 'value'));
+      const zero = q.dim.isDimensionless && (Array.isArray(q.value) ? q.value.every((x) => x === 0) : q.value === 0);
+      if (q.dim !== v.dim && !zero) fail(at(path, 'value'), `'${variable}' of '${owner.name}' has units of ${formatDimension(v.dim)}, but the value has units of ${formatDimension(q.dim)}`);
+      if (Array.isArray(q.value) && q.value.length !== positions.length) fail(at(path, 'value'), `${q.value.length} values for the ${positions.length} elements the index selects`);
+      const convert = (x: number): number => (v.type === 'integer' ? Math.trunc(x) : v.type === 'boolean' ? (x !== 0 ? 1 : 0) : x);
+      positions.forEach((p, k) => (result[p] = convert(Array.isArray(q.value) ? q.value[k]! : (q.value as number))));
+    }
     owner.setSI(variable, result);
     owner.history.splice(before);
     const entry: HistoryEntry = { kind: 'initializer', seq: nextSequence(), source: owner.name, variable, value: rec.value, si: false, values: result };
@@ -873,7 +924,7 @@ class Importer {
   /** Element positions an index selects (true, an index, a list, or a condition). */
   private positions(owner: VariableOwner, variable: string, index: unknown, offset: number, size: number, path: string): number[] {
     const p = at(path, 'index');
-    if (index === true) return Array.from({ length: size }, (_, k) => offset + k);
+    if (index === true || index === 'True') return Array.from({ length: size }, (_, k) => offset + k);
     if (typeof index === 'number') {
       const i = integer(index, p, 0);
       if (i >= size) fail(p, `index ${i} is beyond the ${size} elements`);

@@ -48,6 +48,8 @@ const FUNCTIONS: Record<string, string> = {
 /** A symbol: Greek letters, subscripts after '_' (`v_rest` → v_{rest}), units upright. */
 function symbol(name: string, variables: ReadonlySet<string>): string {
   if (!variables.has(name) && getUnit(name)) return `\\mathrm{${name}}`;
+  const numbered = /^([A-Za-z]+)(\d+)$/.exec(name);
+  if (numbered) return `${symbol(numbered[1]!, variables)}_{${numbered[2]}}`;
   const [head, ...rest] = name.split('_');
   const base = head === '' ? '\\_' : GREEK.has(head!) ? `\\${head}` : head!.length > 1 ? `\\mathit{${head}}` : head!;
   if (rest.length === 0) return base;
@@ -210,8 +212,12 @@ function arrayText(values: number[], unit: string): string {
     // keep SI
   }
   const shown = (x: number): string => String(Number((x / scale).toPrecision(6)));
-  const min = Math.min(...values);
-  const max = Math.max(...values);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const x of values) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
   const u = unit === '1' ? '' : ` ${unit}`;
   return min === max ? `${values.length} values, all ${shown(min)}${u}` : `${values.length} values from ${shown(min)} to ${shown(max)}${u}`;
 }
@@ -279,7 +285,7 @@ function initializerText(rec: InitializerJSON, variables: ReadonlySet<string>): 
     if (rec.evaluated) value += ` (random; the values drawn are in the model file)`;
   } else value = quantityText(rec.value);
   const where =
-    rec.index === true ? '' : typeof rec.index === 'string' ? ` where ${math(rec.index, variables)}` : Array.isArray(rec.index) ? ` for elements ${rec.index.join(', ')}` : ` for element ${rec.index}`;
+    rec.index === true || rec.index === 'True' ? '' : typeof rec.index === 'string' ? ` where ${math(rec.index, variables)}` : Array.isArray(rec.index) ? ` for elements ${rec.index.join(', ')}` : ` for element ${rec.index}`;
   return `${sym} = ${value}${where}`;
 }
 

@@ -13,6 +13,8 @@ export interface PlannedRun {
   duration: number;
   /** The objects in the network during this run. */
   members: SimObject[];
+  /** Components made only once the initializers are applied (StateMonitors of synapses), as read until then. */
+  pendingComponents: Array<{ kind: string; json: unknown }>;
   /** Its initializers and connect() calls, as read. */
   records: InitializerConnectorJSON[];
   /** Whether `records` have been applied to the objects. */

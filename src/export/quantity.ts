@@ -3,7 +3,7 @@
 // parses those strings back (display units such as "mV^-1", "uF/(cm^2)",
 // "m^2 kg s^-3 A^-1", arrays "[1. 2.] mV", and "<array of 152, unit pA>").
 import rawUnits from '../units/brian2_units.json' with { type: 'json' };
-import { Dimension, getUnit, unitForDimension, type Unit } from '../units/index.ts';
+import { Dimension, getUnit, isDefaultUnitName, unitForDimension, type Unit } from '../units/index.ts';
 import { unitDividedBy, unitTimes, unitToPower } from '../units/compound.ts';
 import { makeUnit } from '../units/registry.ts';
 import { bestUnitTextForArray, formatQuantityArray, formatScalarQuantity } from './numpy-format.ts';
@@ -88,17 +88,9 @@ export function parseDisplayUnit(text: string): UnitValue {
  * Brian2's SI fallback ("m^-2 kg^-1 s^3 A") register nothing.
  */
 export function learnDisplayUnit(quantityText: string): void {
-  let unitText: string;
-  const t = quantityText.trim();
-  const short = /^<array of \d+, unit (.+)>$/.exec(t);
-  if (short) unitText = short[1]!;
-  else if (t.startsWith('[')) unitText = t.slice(t.indexOf(']') + 1);
-  else unitText = t.replace(/^\S+\s*/, '');
-  unitText = unitText.trim();
-  if (!/[\s^/*]/.test(unitText)) return;
+  const unitText = compoundDisplayUnit(quantityText);
+  if (unitText === undefined) return;
   try {
-    const u = evaluateUnit(unitText, false);
-    if (unitText === u.dim.toString()) return;
     evaluateUnit(unitText, true);
   } catch {
     // not a unit we can replay; nothing to learn
@@ -253,4 +245,64 @@ export function pythonUnitOf(dim: Dimension): string {
   const u = unitForDimension(dim);
   if (!u.compound && getUnit(u.name) && u.scale === 1) return u.name;
   return dim.toRepr();
+}
+
+/**
+ * Python source for the unit an equation was written with, from Brian2's
+ * display of it ("S/(m^2)" → "siemens/(metre**2)"), so that parsing it
+ * creates (and registers for display) the same compound units Brian2's did.
+ * `undefined` when the text is not a scale-1 unit of `dim` made of unit names.
+ */
+export function pythonUnitFromDisplay(text: string, dim: Dimension): string | undefined {
+  const t = text.trim();
+  if (t === 'rad' || t === '1' || dim.isDimensionless) return dim.isDimensionless ? '1' : undefined;
+  let value: UnitValue;
+  try {
+    value = evaluateUnit(t, false);
+  } catch {
+    return undefined;
+  }
+  if (value.dim !== dim || value.scale !== 1) return undefined;
+  return displayToPython(t);
+}
+
+/** The compound display unit of a quantity string ("4.4 mV^-1" → "mV^-1"), unless plain or Brian2's SI fallback. */
+export function compoundDisplayUnit(quantityText: string): string | undefined {
+  const t = quantityText.trim();
+  const short = /^<array of \d+, unit (.+)>$/.exec(t);
+  const unitText = (short ? short[1]! : t.startsWith('[') ? t.slice(t.indexOf(']') + 1) : t.replace(/^\S+\s*/, '')).trim();
+  if (!/[\s^/*]/.test(unitText)) return undefined;
+  try {
+    if (unitText === evaluateUnit(unitText, false).dim.toString()) return undefined;
+  } catch {
+    return undefined;
+  }
+  return unitText;
+}
+
+/** Python over Brian2's unit names for a display unit ("mV^-1" → "mvolt**-1"); undefined if a name has none. */
+export function displayToPython(text: string, allowParentheses = false): string | undefined {
+  const t = text.trim();
+  const table = displayUnitTable();
+  const tokens = t.match(/\*\*|[A-Za-z_][A-Za-z_0-9]*|-?\d+(?:\.\d+)?|[\^*/()]|\s+/g) ?? [];
+  const out: string[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const tok = tokens[k]!;
+    if (/^\s+$/.test(tok)) {
+      // juxtaposition multiplies; spaces around operators are just spaces
+      const prev = out[out.length - 1];
+      const next = tokens.slice(k + 1).find((x) => !/^\s+$/.test(x));
+      if (prev !== undefined && !['*', '/', '**', '('].includes(prev) && next !== undefined && !['*', '/', '^', '**', ')'].includes(next)) out.push('*');
+      continue;
+    }
+    if (/^[A-Za-z_]/.test(tok)) {
+      const u = table.get(tok) ?? getUnit(tok);
+      if (!u || !isDefaultUnitName(u.name)) return undefined;
+      out.push(u.name);
+    } else out.push(tok === '^' ? '**' : tok);
+  }
+  // Equation units cannot contain parentheses (they would be read as flags);
+  // Brian2 shows compound parts in parentheses, e.g. "S/(m^2)" for siemens/metre**2.
+  const text2 = out.join('').replace(/\(([A-Za-z_][A-Za-z_0-9]*(?:\*\*-?\d+(?:\.\d+)?)?)\)/g, '$1');
+  return /[()]/.test(text2) && !allowParentheses ? undefined : text2;
 }
