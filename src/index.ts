@@ -19,3 +19,17 @@ export { SpikeGeneratorGroup, type SpikeGeneratorOptions } from './core/spikegen
 export { PopulationRateMonitor } from './monitors/ratemonitor.ts';
 export { Subgroup } from './core/subgroup.ts';
 export { setWarningHandler } from './core/warnings.ts';
+export {
+  exportModel,
+  importModel,
+  ModelFileError,
+  toBrian2Script,
+  brian2ScriptFromModel,
+  toMarkdown,
+  markdownFromModel,
+  monitorResults,
+  type ExportOptions,
+  type ImportedModel,
+  type ImportedRun,
+} from './export/index.ts';
+export type { ModelJSON, RunJSON } from './export/format.ts';
