@@ -113,20 +113,35 @@ export abstract class VariableOwner extends SimObject {
    * 'V_L + rand()*mV' or '-70*mV + i*0.5*mV'.
    */
   set(name: string, value: AssignValue): void {
+    this.assignRange(name, value, 0, undefined);
+  }
+
+  /**
+   * Assign to the elements start … start+count−1 (a subgroup; `undefined`
+   * count means all). In a string, `i` and `N` refer to that range, as in
+   * Brian2's subgroups. Like Brian2, a string (code) is not written to
+   * elements whose variable is currently frozen (an `(unless refractory)`
+   * variable of a refractory neuron); plain values always are.
+   * @internal
+   */
+  assignRange(name: string, value: AssignValue, start: number, count: number | undefined): void {
+    const whole = count === undefined;
     const entry: HistoryEntry = { kind: 'initializer', seq: nextSequence(), source: this.name, variable: name, value, si: false };
+    if (!whole) entry.range = [start, start + count];
     this.history.push(entry);
     const v = this.variable(name);
     if (v.readOnly) throw new Error(`Variable '${name}' of '${this.name}' is read-only`);
     const data = v.handle.data;
-    const n = v.shared ? 1 : this.size;
+    const n = v.shared ? 1 : whole ? this.size : count;
     const write = (k: number, x: number): void => {
-      data[k] = v.type === 'integer' ? Math.trunc(x) : v.type === 'boolean' ? (x !== 0 ? 1 : 0) : x;
+      data[start + k] = v.type === 'integer' ? Math.trunc(x) : v.type === 'boolean' ? (x !== 0 ? 1 : 0) : x;
     };
     if (typeof value === 'string') {
-      const values = this.evaluateString(value, v);
+      const values = this.evaluateString(value, v, v.shared ? 0 : start, n);
       if (entry.kind === 'initializer') entry.values = Float64Array.from({ length: n }, (_, k) => values[values.length === 1 ? 0 : k]!);
+      const frozen = v.shared ? undefined : this.frozenElements(name);
       // A plain quantity gives one value for all elements.
-      for (let k = 0; k < n; k++) write(k, values[values.length === 1 ? 0 : k]!);
+      for (let k = 0; k < n; k++) if (!frozen || frozen[start + k] === 0) write(k, values[values.length === 1 ? 0 : k]!);
       return;
     }
     if (value instanceof Quantity || typeof value === 'number' || typeof value === 'boolean') {
@@ -135,8 +150,17 @@ export abstract class VariableOwner extends SimObject {
       return;
     }
     const arr = value as ArrayLike<number | Quantity>;
-    if (arr.length !== n) throw new RangeError(`Cannot assign ${arr.length} values to '${name}' of '${this.name}', which has ${n}`);
+    if (arr.length !== n) throw new RangeError(`Cannot assign ${arr.length} values to '${name}' of '${this.name}'${whole ? '' : ` [${start}:${start + n}]`}, which has ${n}`);
     for (let k = 0; k < n; k++) write(k, scalarSI(arr[k]!, v, this.name));
+  }
+
+  /**
+   * Per element, nonzero where code must not write the variable now
+   * (Brian2's conditional write: `(unless refractory)` variables of
+   * refractory neurons); undefined if every element may be written.
+   */
+  protected frozenElements(_name: string): ArrayLike<number> | undefined {
+    return undefined;
   }
 
   /** Assign raw SI values without unit checks (Brian2's `G.v_ = …`). */
@@ -153,7 +177,7 @@ export abstract class VariableOwner extends SimObject {
     for (let k = 0; k < n; k++) data[k] = v.type === 'integer' ? Math.trunc(values[k]!) : values[k]!;
   }
 
-  private evaluateString(text: string, target: StoredVariable): Float64Array {
+  private evaluateString(text: string, target: StoredVariable, start: number, count: number): Float64Array {
     // A plain quantity ('10*mV', '-70 mV') needs no per-element evaluation.
     let q: Quantity | undefined;
     try {
@@ -173,8 +197,10 @@ export abstract class VariableOwner extends SimObject {
         expr.span,
       );
     }
-    const result = evaluatePerElement(expr, this.elementContext(), target.shared ? 1 : this.size);
-    if (result.length === 1 && !target.shared) return new Float64Array(this.size).fill(result[0]!);
+    const all = start === 0 && count === this.size;
+    const ctx = all || target.shared ? this.elementContext() : windowContext(this.elementContext(), start, count);
+    const result = evaluatePerElement(expr, ctx, target.shared ? 1 : count);
+    if (result.length === 1 && !target.shared) return new Float64Array(count).fill(result[0]!);
     return result;
   }
 
@@ -182,6 +208,20 @@ export abstract class VariableOwner extends SimObject {
   protected evaluateReadOnly(name: string): VariableValues {
     throw new Error(`'${this.name}' has no variable '${name}'. Its variables: ${[...this.stored.keys()].join(', ')}`);
   }
+}
+
+/** Elements start … start+count−1 of a context, renumbered from 0 (a subgroup's view). */
+function windowContext(ctx: ElementContext, start: number, count: number): ElementContext {
+  return {
+    lookup(name) {
+      if (name === 'N') return count;
+      if (name === 'i') return Float64Array.from({ length: count }, (_, k) => k);
+      const value = ctx.lookup(name);
+      if (value === undefined || typeof value === 'number') return value;
+      return ArrayBuffer.isView(value) ? (value as unknown as Float64Array).subarray(start, start + count) : Array.prototype.slice.call(value, start, start + count);
+    },
+    call: ctx.call ? (name, args, index) => ctx.call!(name, args, start + index) : undefined,
+  };
 }
 
 function scalarSI(value: Quantity | number | boolean, v: StoredVariable, owner: string): number {

@@ -14,6 +14,8 @@ export type HistoryEntry =
       si: boolean;
       /** For an expression string: the per-element values it produced (random expressions cannot be replayed). */
       values?: Float64Array;
+      /** For an assignment to a subgroup: the element range [start, stop). */
+      range?: [number, number];
     }
   | { kind: 'connect'; seq: number; synapses: string; args: Readonly<Record<string, unknown>>; i: Int32Array; j: Int32Array };
 

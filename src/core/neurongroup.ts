@@ -108,7 +108,15 @@ export class NeuronGroup extends VariableOwner {
     return [...super.arrayHandles(), this.spikeSpace, ...this.eventSpaces.values()];
   }
 
-  /** Brian2's `G[start:stop]`: neurons start … stop−1 as a group of their own (for synapses and monitors). */
+  protected override frozenElements(name: string): ArrayLike<number> | undefined {
+    if (this.refractory === false || !this.stored.has('not_refractory')) return undefined;
+    const eq = this.equations.variables.get(name);
+    if (!eq || !eq.flags.includes('unless refractory')) return undefined;
+    const notRefractory = this.stored.get('not_refractory')!.handle.data;
+    return Uint8Array.from(notRefractory, (x) => (x === 0 ? 1 : 0));
+  }
+
+  /** Brian2's `G[start:stop]`: neurons start … stop−1 as a group of their own (for synapses, monitors, get/set). */
   subgroup(start: number, stop: number): Subgroup {
     return new Subgroup(this, start, stop);
   }

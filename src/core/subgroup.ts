@@ -1,4 +1,6 @@
 import type { NeuronGroup } from './neurongroup.ts';
+import type { AssignValue } from './group.ts';
+import { VariableValues } from './variables.ts';
 
 /**
  * Brian2's subgroup `G[start:stop]`: a contiguous range of a group's
@@ -20,6 +22,21 @@ export class Subgroup {
 
   get size(): number {
     return this.stop - this.start;
+  }
+
+  /** Values of a variable for these neurons (a copy, in SI). */
+  get(name: string): VariableValues {
+    const all = this.source.get(name);
+    if (this.source.variableNames().includes(name) && this.source.variable(name).shared) return all;
+    return new VariableValues(name, all.values.slice(this.start, this.stop), all.dim);
+  }
+
+  /**
+   * Assign a variable of these neurons, like Brian2's `G[10:20].v = …`: in
+   * a string, `i` counts from 0 within the subgroup and `N` is its size.
+   */
+  set(name: string, value: AssignValue): void {
+    this.source.assignRange(name, value, this.start, this.size);
   }
 }
 

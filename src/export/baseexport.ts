@@ -530,6 +530,8 @@ function initializerJSON(e: Extract<HistoryEntry, { kind: 'initializer' }>, owne
       variable = 'delay';
     }
   }
+  // An assignment to a subgroup names the subgroup (stop inclusive, as brian2tools writes it).
+  if (e.range) source = { group: owner.name, start: e.range[0], stop: e.range[1] - 1 };
   const dim = owner.variableNames().includes(e.variable) ? owner.variable(e.variable).dim : Dimension.DIMENSIONLESS;
   const json: InitializerJSON = { source, variable, index: true, value: '', type: 'initializer' };
   if (typeof e.value === 'string') {

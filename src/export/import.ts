@@ -869,7 +869,9 @@ class Importer {
     const current = Float64Array.from(owner.getSI(variable));
     const result = Float64Array.from(current);
     if (typeof rec.value === 'string') {
-      this.guard(at(path, 'value'), () => owner.set(variable, rec.value as string));
+      // Code on a subgroup counts i from 0 within it (Brian2's subgroup semantics).
+      const sub = owner instanceof NeuronGroup && (offset !== 0 || size !== owner.N) && !v.shared ? owner.subgroup(offset, offset + size) : undefined;
+      this.guard(at(path, 'value'), () => (sub ? sub.set(variable, rec.value as string) : owner.set(variable, rec.value as string)));
       const assigned = owner.getSI(variable);
       for (const k of positions) result[k] = assigned[k]!;
     } else {

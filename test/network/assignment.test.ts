@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { Network, NeuronGroup, parseQuantity as q } from '../../src/index.ts';
+
+// Brian2 2.5.1's answers: tools/brian2/fixtures/make_assignment_fixture.py
+const brian2 = JSON.parse(readFileSync(new URL('../fixtures/assignment/conditional-write.json', import.meta.url), 'utf8')) as Record<string, (number | boolean)[]>;
+
+const close = (actual: ArrayLike<number>, expected: (number | boolean)[]): void => {
+  expect(actual.length).toBe(expected.length);
+  expected.forEach((x, k) => expect(actual[k]).toBeCloseTo(Number(x), 12));
+};
+
+describe.each(['wasm', 'js'] as const)('assignments between runs (%s)', (backend) => {
+  it('writes code only to non-refractory neurons of (unless refractory) variables, and counts i from 0 in subgroups', async () => {
+    const G = new NeuronGroup(6, 'dv/dt = (I - v)/(10*ms) : volt (unless refractory)\nI : volt\nw : volt', {
+      threshold: 'v > 10*mV', reset: 'v = 0*mV', refractory: '5*ms', method: 'exact',
+    });
+    G.set('I', '20*mV + i*2*mV');
+    G.set('v', 'i*2*mV');
+    await new Network(G).run('3*ms', { backend });
+    close(G.getSI('not_refractory'), brian2.not_refractory!);
+    G.set('v', 'v + 1*mV');
+    G.set('w', 'i*mV');
+    G.subgroup(2, 5).set('v', '100*mV*i + 3*mV');
+    G.subgroup(1, 3).set('I', q('7*mV'));
+    close(G.getSI('v'), brian2.v!);
+    close(G.getSI('w'), brian2.w!);
+    close(G.getSI('I'), brian2.I!);
+    close(G.subgroup(2, 5).get('v').values, brian2.vsub!);
+  });
+});
+
+describe('subgroup assignment', () => {
+  it('takes N as the subgroup size and rejects arrays of the wrong length', () => {
+    const G = new NeuronGroup(10, 'x : 1');
+    G.subgroup(4, 8).set('x', 'i + 10*N');
+    expect(Array.from(G.getSI('x'))).toEqual([0, 0, 0, 0, 40, 41, 42, 43, 0, 0]);
+    expect(() => G.subgroup(4, 8).set('x', [1, 2, 3])).toThrow(/3 values .* \[4:8\], which has 4/);
+    G.subgroup(0, 2).set('x', [5, 6]);
+    expect(Array.from(G.subgroup(0, 3).get('x').values)).toEqual([5, 6, 0]);
+  });
+});
