@@ -201,7 +201,7 @@ function collect(o: SimObject, ns: Namespace): [ComponentKind, object] {
   throw new Error(`Cannot export '${o.name}' (${o.constructor.name}): the baseexport format has no such component`);
 }
 
-const dtOf = (o: SimObject): QuantityJSON => quantityJSON(o.clock.dt_, SECOND);
+const dtOf = (o: { clock: { dt_: number } }): QuantityJSON => quantityJSON(o.clock.dt_, SECOND);
 
 function spikeSource(r: GroupRange): SpikeSourceJSON {
   if (r.offset === 0 && r.size === r.group.N) return r.group.name;
@@ -329,14 +329,16 @@ function neuronGroupJSON(g: NeuronGroup, ns: Namespace): NeuronGroupJSON {
     events[name] = ev;
   }
   if (Object.keys(events).length > 0) json.events = events;
-  const ids = identifiersJSON(model.identifiers);
-  if (ids) json.identifiers = ids;
+  const regular = g.regularOperations;
+  const ids = { ...identifiersJSON(model.identifiers), ...codeIdentifiers(g, regular.map((r) => r.code), ns) };
+  if (Object.keys(ids).length > 0) json.identifiers = ids;
   if (json.user_method === null && model.userEquations.diffEqNames.length > 0) {
     const used = methodUsed(g, ns);
     if (used) json.method = used;
     if (Array.isArray(g.method)) json.method_choice = [...(g.method as string[])];
   }
   if (!json.events && g.clock.dt_ !== DEFAULT_DT) json.dt = dt;
+  if (regular.length > 0) json.run_regularly = regular.map((r) => ({ name: r.name, code: r.code, dt: dtOf(r), when: r.when, order: r.order }));
   return json;
 }
 

@@ -204,6 +204,10 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
       out.push(`${s.v(g.name)} = NeuronGroup(${args})`);
       if (spike?.reset && !resetInline) out.push(`${s.v(g.name)}.run_on_event('spike', ${pyStr(spike.reset.code)}, when=${pyStr(spike.reset.when)}, order=${spike.reset.order})`);
       for (const [e, ev] of custom) if (ev.reset) out.push(`${s.v(g.name)}.run_on_event(${pyStr(e)}, ${pyStr(ev.reset.code)}, when=${pyStr(ev.reset.when)}, order=${ev.reset.order})`);
+      for (const r of g.run_regularly ?? []) {
+        const rdt = (r.dt.value as number) === dt ? undefined : `dt=${pyQuantityJSON(r.dt)}`;
+        out.push(`${s.v(g.name)}.run_regularly(${kw([pyStr(r.code), rdt, r.when !== 'start' ? `when=${pyStr(r.when)}` : undefined, r.order !== 0 ? `order=${r.order}` : undefined, `name=${pyStr(r.name)}`])})`);
+      }
       out.push('');
     }
     for (const g of c.poissongroup ?? []) {

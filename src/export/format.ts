@@ -61,6 +61,11 @@ export interface CodeRunnerJSON {
   dt: QuantityJSON;
 }
 
+/** Brian2's run_regularly: code run on a clock of its own (brian2tools' format). */
+export interface RunRegularlyJSON extends CodeRunnerJSON {
+  name: string;
+}
+
 export interface EventJSON {
   threshold: CodeRunnerJSON;
   reset?: CodeRunnerJSON;
@@ -83,6 +88,7 @@ export interface NeuronGroupJSON {
   method_choice?: string[];
   /** spikeforge: the group's dt, when no event carries it and it is not the default 0.1 ms. */
   dt?: QuantityJSON;
+  run_regularly?: RunRegularlyJSON[];
 }
 
 export interface PoissonGroupJSON {

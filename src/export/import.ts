@@ -395,7 +395,6 @@ class Importer {
 
   private neuronGroup(value: unknown, path: string): Built {
     const g = object(value, path, ['name', 'N', 'user_method', 'equations'], ['events', 'identifiers', 'when', 'order', 'method', 'method_choice', 'dt', 'run_regularly']);
-    if (g.run_regularly !== undefined) fail(at(path, 'run_regularly'), 'run_regularly operations are not supported by spikeforge');
     const groupName = readName(g.name, at(path, 'name'));
     const N = integer(g.N, at(path, 'N'), 1, 'the number of neurons (a whole number ≥ 1)');
     const userMethod = g.user_method === null ? null : string(g.user_method, at(path, 'user_method'), 'a method name such as "euler", or null');
@@ -480,6 +479,18 @@ class Importer {
       locateAll,
     );
     for (const e of onEvent) this.guard(at(at(eventPaths.get(e.event)!, 'reset'), 'code'), () => G.runOnEvent(e.event, e.code, e.when, e.order));
+    if (g.run_regularly !== undefined) {
+      list(g.run_regularly, at(path, 'run_regularly')).forEach((item, k) => {
+        const p = at(at(path, 'run_regularly'), k);
+        const r = object(item, p, ['code', 'dt', 'when', 'order'], ['name']);
+        const code = string(r.code, at(p, 'code'), 'abstract code');
+        const runDt = this.dtOf(r.dt, at(p, 'dt'));
+        const when = string(r.when, at(p, 'when'), "a schedule slot such as 'start'");
+        const order = integer(r.order, at(p, 'order'), Number.MIN_SAFE_INTEGER);
+        const name = r.name === undefined ? undefined : readName(r.name, at(p, 'name'));
+        this.guard(at(p, 'code'), () => G.runRegularly(code, { clock: runDt === G.clock.dt_ ? G.clock : this.clock(runDt), when, order, ...(name ? { name } : {}) }));
+      });
+    }
     this.guard(path, () => G.analyse(), locateAll);
     return { obj: G, kind: 'neurongroup', path, namespace };
   }

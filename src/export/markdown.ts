@@ -368,6 +368,9 @@ function runSection(run: RunJSON, described: Set<string>, allVars: ReadonlySet<s
       if (method) out.push(`The equations are integrated with the '${method}' method${g.user_method ? '' : ' (chosen automatically)'}.`, '');
     }
     if (g.events) out.push('Events:', '', ...eventLines(g.events, vars), '');
+    if (g.run_regularly?.length) {
+      out.push('Regular operations:', '', ...g.run_regularly.map((r) => `- every ${r.dt.str}${r.when !== 'start' ? ` (in '${r.when}')` : ''}: ${statementsMath(r.code, vars)}`), '');
+    }
     const rows = identifierRows(g.identifiers, vars);
     if (rows.length) out.push('Parameters:', '', ...rows, '');
     const own = initsOf(g.name);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { Network, NeuronGroup, parseQuantity as q } from '../../src/index.ts';
+import { Network, NeuronGroup, SpikeMonitor, StateMonitor, parseQuantity as q } from '../../src/index.ts';
 
 // Brian2 2.5.1's answers: tools/brian2/fixtures/make_assignment_fixture.py
 const brian2 = JSON.parse(readFileSync(new URL('../fixtures/assignment/conditional-write.json', import.meta.url), 'utf8')) as Record<string, (number | boolean)[]>;
@@ -38,5 +38,45 @@ describe('subgroup assignment', () => {
     expect(() => G.subgroup(4, 8).set('x', [1, 2, 3])).toThrow(/3 values .* \[4:8\], which has 4/);
     G.subgroup(0, 2).set('x', [5, 6]);
     expect(Array.from(G.subgroup(0, 3).get('x').values)).toEqual([5, 6, 0]);
+  });
+});
+
+// tools/brian2/fixtures/make_run_regularly_fixture.py
+const regular = JSON.parse(readFileSync(new URL('../fixtures/assignment/run-regularly.json', import.meta.url), 'utf8')) as {
+  v: number[][];
+  I: number[][];
+  count: number[][];
+  spike_i: number[];
+  spike_t: number[];
+};
+
+describe.each(['wasm', 'js'] as const)('run_regularly (%s)', (backend) => {
+  it('runs on its own clock and slot, and keeps out of refractory neurons, as in Brian2', async () => {
+    const G = new NeuronGroup(4, 'dv/dt = (I - v)/(10*ms) : volt (unless refractory)\nI : volt\ncount : 1', {
+      threshold: 'v > 15*mV', reset: 'v = 0*mV', refractory: '2*ms', method: 'exact',
+    });
+    G.set('I', '12*mV + i*3*mV');
+    G.runRegularly('v += 1.5*mV\ncount += 1', { dt: '0.7*ms' });
+    G.runRegularly('I = I * 0.99', { when: 'end' });
+    const M = new StateMonitor(G, ['v', 'I', 'count'], { record: true });
+    const S = new SpikeMonitor(G);
+    await new Network(G, M, S).run('12*ms', { backend });
+    for (const name of ['v', 'I', 'count'] as const) {
+      const expected = regular[name];
+      for (let n = 0; n < 4; n++) {
+        const trace = M.get(name).trace(n);
+        expect(trace.length).toBe(expected.length === 4 ? expected[n]!.length : expected.length);
+        trace.forEach((x, k) => expect(x).toBeCloseTo(expected[n]![k]!, 12));
+      }
+    }
+    expect(Array.from(S.i)).toEqual(regular.spike_i);
+    expect(Array.from(S.t.values, (t) => Math.round(t / 1e-4))).toEqual(regular.spike_t.map((t) => Math.round(t / 1e-4)));
+  });
+
+  it('names operations like Brian2 and rejects bad code early', () => {
+    const G = new NeuronGroup(2, 'x : 1', { name: 'grp' });
+    expect(G.runRegularly('x += 1').name).toBe('grp_run_regularly');
+    expect(G.runRegularly('x += 2').name).toBe('grp_run_regularly_1');
+    expect(() => G.runRegularly('x += ')).toThrow(/run_regularly code/);
   });
 });

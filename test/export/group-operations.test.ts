@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { NeuronGroup, Network, StateMonitor, exportModel, importModel, toBrian2Script, toMarkdown, parseQuantity as q } from '../../src/index.ts';
+
+describe('assignments to subgroups in model descriptions', () => {
+  it('are exported with the subgroup as source and imported with i counted within it', async () => {
+    const G = new NeuronGroup(10, 'dx/dt = -x/(10*ms) : 1', { name: 'G' });
+    G.subgroup(4, 8).set('x', 'i + 10*N');
+    G.subgroup(0, 2).set('x', [5, 6]);
+    const net = new Network(G);
+    await net.run('1*ms', { backend: 'js' });
+    const model = exportModel(net);
+    const inits = model.runs[0]!.initializers_connectors!;
+    expect(inits[0]).toMatchObject({ source: { group: 'G', start: 4, stop: 7 }, variable: 'x', index: 'True', value: 'i + 10*N' });
+    expect(inits[1]).toMatchObject({ source: { group: 'G', start: 0, stop: 1 }, variable: 'x', index: true });
+    expect(toBrian2Script(net)).toContain("G[4:8].x = 'i + 10*N'");
+    const imported = importModel(JSON.parse(JSON.stringify(model)));
+    await imported.run();
+    const G2 = imported.objects.G as NeuronGroup;
+    expect(Array.from(G2.getSI('x'))).toEqual(Array.from(G.getSI('x')));
+    expect(G2.getSI('x')[4]).toBeCloseTo(40 * Math.exp(-0.1), 12);
+  });
+});
+
+describe('run_regularly in model descriptions', () => {
+  it('is exported in brian2tools format, imported, and rebuilt in scripts and Markdown', async () => {
+    const G = new NeuronGroup(3, 'dv/dt = -v/tau : volt\nI : volt', { name: 'G', namespace: { tau: q('10*ms'), step: q('2*mV'), unused: q('1*mV') } });
+    G.runRegularly('v += step', { dt: '1*ms' });
+    G.runRegularly('I = v', { when: 'end', order: 2, name: 'copy' });
+    const M = new StateMonitor(G, ['v', 'I'], { record: true, name: 'M' });
+    const net = new Network(G, M);
+    await net.run('5*ms', { backend: 'js' });
+    const model = exportModel(net);
+    const g = model.runs[0]!.components.neurongroup![0]!;
+    expect(g.run_regularly).toEqual([
+      { name: 'G_run_regularly', code: 'v += step', dt: { str: '1. ms', value: 0.001, dim: 's' }, when: 'start', order: 0 },
+      { name: 'copy', code: 'I = v', dt: { str: '100. us', value: 0.0001, dim: 's' }, when: 'end', order: 2 },
+    ]);
+    expect(Object.keys(g.identifiers!)).toEqual(['tau', 'step']);
+    const script = toBrian2Script(net);
+    expect(script).toContain("G.run_regularly('v += step', dt=1.0*msecond, name='G_run_regularly')");
+    expect(script).toContain("G.run_regularly('I = v', when='end', order=2, name='copy')");
+    expect(toMarkdown(net)).toMatch(/Regular operations:\n\n- every 1\. ms: /);
+    const imported = importModel(JSON.parse(JSON.stringify(model)));
+    await imported.run();
+    const M2 = imported.objects.M as StateMonitor;
+    expect(Array.from(M2.get('v').trace(2))).toEqual(Array.from(M.get('v').trace(2)));
+    expect(Array.from(M2.get('I').trace(2))).toEqual(Array.from(M.get('I').trace(2)));
+    expect(M.get('v').trace(0)[10]).toBeCloseTo(2e-3 * Math.exp(-0.1) + 2e-3, 12);
+  });
+});
