@@ -33,3 +33,4 @@ export {
   type ImportedRun,
 } from './export/index.ts';
 export type { ModelJSON, RunJSON } from './export/format.ts';
+export { run, store, restore, startScope, magicNetwork } from './core/magic.ts';

@@ -51,6 +51,11 @@ export interface SimObjectOptions {
  */
 export abstract class SimObject {
   abstract readonly name: string;
+
+  constructor() {
+    rememberObject(this);
+  }
+
   clock: Clock = defaultclock;
   order = 0;
   active = true;
@@ -67,4 +72,36 @@ export abstract class SimObject {
 
   /** Called when a run has finished (or stopped with an error). */
   afterRun(): void {}
+}
+
+/*
+ * Brian2's "magic" run() simulates the objects the calling script can see;
+ * JavaScript cannot look into its caller's scope, so spikeforge remembers
+ * every object created since the last startScope() and still alive (weakly,
+ * so abandoned objects do not pin their memory).
+ */
+const created = new Set<WeakRef<SimObject>>();
+const forget = new FinalizationRegistry<WeakRef<SimObject>>((ref) => created.delete(ref));
+
+function rememberObject(o: SimObject): void {
+  const ref = new WeakRef(o);
+  created.add(ref);
+  forget.register(o, ref);
+}
+
+/** Objects created since the last forgetCreatedObjects() that are still alive, in creation order. */
+export function createdObjects(): SimObject[] {
+  const out: SimObject[] = [];
+  for (const ref of created) {
+    const o = ref.deref();
+    if (o) out.push(o);
+  }
+  return out;
+}
+
+/** Objects someone put into a Network of their own: run() leaves them alone. */
+export const claimedObjects = new WeakSet<SimObject>();
+
+export function forgetCreatedObjects(): void {
+  created.clear();
 }

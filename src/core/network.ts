@@ -6,7 +6,7 @@ import { createLayout, fillParams, layoutSignature, type MemoryLayout } from '..
 import { createJsRuntime } from '../runtime/jsruntime.ts';
 import type { ArrayHandle } from '../runtime/arrays.ts';
 import { Quantity } from '../units/index.ts';
-import { slotIndex, type Operation, type SimObject } from './base.ts';
+import { claimedObjects, slotIndex, type Operation, type SimObject } from './base.ts';
 import { calcTimestep, type Clock } from './clock.ts';
 import { SECOND, toSeconds, type TimeLike } from './quantities.ts';
 import { hostRandom } from './random.ts';
@@ -97,7 +97,15 @@ export class Network {
   }
 
   add(...objects: SimObject[]): void {
-    for (const o of objects) this.objects.add(o);
+    for (const o of objects) {
+      this.objects.add(o);
+      if (!this.collectsCreatedObjects) claimedObjects.add(o);
+    }
+  }
+
+  /** True for the network behind the magic run(), which must not claim what it collects. */
+  protected get collectsCreatedObjects(): boolean {
+    return false;
   }
 
   remove(...objects: SimObject[]): void {
