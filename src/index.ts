@@ -6,6 +6,7 @@ export { ModelError, type Diagnostic } from './parsing/diagnostics.ts';
 export { Equations } from './equations/equations.ts';
 export { Clock, defaultclock } from './core/clock.ts';
 export { NeuronGroup, type NeuronGroupOptions } from './core/neurongroup.ts';
+export type { RunRegularlyOptions, RegularOperation, AssignValue } from './core/group.ts';
 export { TimedArray } from './core/timedarray.ts';
 export { Network, SimulationError, setDefaultBackend, type RunOptions, type Progress } from './core/network.ts';
 export { seed } from './core/random.ts';

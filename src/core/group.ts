@@ -1,5 +1,8 @@
 import { parseExpression } from '../parsing/expressions.ts';
 import { SourceText } from '../parsing/source.ts';
+import { parseStatements } from '../parsing/statements.ts';
+import { Clock } from './clock.ts';
+import type { TimeLike } from './quantities.ts';
 import { errorAt } from '../parsing/diagnostics.ts';
 import { checkExpression } from '../equations/unitcheck.ts';
 import type { Scope } from '../equations/scope.ts';
@@ -21,6 +24,25 @@ export interface KernelAccess {
   sizeSlot: number;
   /** Starts each loop iteration (e.g. loads a synapse's pre/post indices). */
   prelude?: (tr: Translator) => void;
+}
+
+export interface RunRegularlyOptions {
+  /** Its own time step (a new clock); default: the object's clock. */
+  dt?: TimeLike;
+  clock?: Clock;
+  /** Schedule slot, default 'start' (as in Brian2). */
+  when?: string;
+  order?: number;
+  name?: string;
+}
+
+/** Code run on every element at regular intervals (Brian2's run_regularly). */
+export interface RegularOperation {
+  readonly name: string;
+  readonly code: string;
+  readonly clock: Clock;
+  readonly when: string;
+  readonly order: number;
 }
 
 export type AssignValue = Quantity | number | boolean | string | ArrayLike<number> | ReadonlyArray<Quantity>;
@@ -53,6 +75,34 @@ export abstract class VariableOwner extends SimObject {
         getOwnPropertyDescriptor: (_t, name) => (typeof name === 'string' && this.stored.has(name) ? { enumerable: true, configurable: true } : undefined),
       },
     );
+  }
+
+  private readonly regular: RegularOperation[] = [];
+
+  /**
+   * Run code on every element at regular intervals (Brian2's run_regularly):
+   * on the object's clock, or on a clock of its own with `dt`. Like Brian2,
+   * the code does not write `(unless refractory)` variables of refractory neurons.
+   */
+  runRegularly(code: string, options: RunRegularlyOptions = {}): RegularOperation {
+    if (typeof code !== 'string' || code.trim() === '') throw new TypeError('run_regularly needs code (a string of statements)');
+    const taken = new Set(this.regular.map((r) => r.name));
+    let name = options.name;
+    if (name === undefined) {
+      name = `${this.name}_run_regularly`;
+      for (let k = 1; taken.has(name); k++) name = `${this.name}_run_regularly_${k}`;
+    } else if (taken.has(name)) throw new Error(`'${this.name}' already has an operation named '${name}'`);
+    const clock = options.clock ?? (options.dt !== undefined ? new Clock(options.dt, `${name}_clock`) : this.clock);
+    // Syntax errors now; names and units are checked when a run prepares it.
+    parseStatements(new SourceText(code, `run_regularly code '${name}'`), `run_regularly code '${name}'`);
+    const op: RegularOperation = { name, code, clock, when: options.when ?? 'start', order: options.order ?? 0 };
+    this.regular.push(op);
+    return op;
+  }
+
+  /** Operations added with runRegularly, in order. */
+  get regularOperations(): readonly RegularOperation[] {
+    return this.regular;
   }
 
   /** Number of elements (neurons, synapses …). */

@@ -11,15 +11,13 @@ import { call, sym } from '../symbolic/build.ts';
 import { cast, local } from '../codegen/ir.ts';
 import type { SymbolTable } from '../codegen/symbols.ts';
 import type { Translator } from '../codegen/translate.ts';
-import { parseStatements } from '../parsing/statements.ts';
-import { SourceText } from '../parsing/source.ts';
 import { loopOp, onListOp, spikeCount, thresholdOp } from '../codegen/ops.ts';
 import { localName } from '../codegen/symbols.ts';
 import { ArrayHandle } from '../runtime/arrays.ts';
 import { SLOT } from '../runtime/build.ts';
 import { Dimension, Quantity } from '../units/index.ts';
 import type { Operation, RunContext } from './base.ts';
-import { VariableOwner, type KernelAccess } from './group.ts';
+import { VariableOwner, type KernelAccess, type RegularOperation } from './group.ts';
 import { uniqueName } from './names.ts';
 import { SECOND, toSeconds, type TimeLike } from './quantities.ts';
 import { groupSymbols, describeNonFinite } from './symbols.ts';
@@ -28,25 +26,6 @@ import { storedVariable, VariableValues } from './variables.ts';
 import { warnOnce } from './warnings.ts';
 import { Subgroup } from './subgroup.ts';
 import { evaluatePerElement, type ElementContext } from './hosteval.ts';
-
-export interface RunRegularlyOptions {
-  /** Its own time step (a new clock); default: the group's clock. */
-  dt?: TimeLike;
-  clock?: Clock;
-  /** Schedule slot, default 'start' (as in Brian2). */
-  when?: string;
-  order?: number;
-  name?: string;
-}
-
-/** Code run on every element at regular intervals (Brian2's run_regularly). */
-export interface RegularOperation {
-  readonly name: string;
-  readonly code: string;
-  readonly clock: Clock;
-  readonly when: string;
-  readonly order: number;
-}
 
 export interface NeuronGroupOptions {
   threshold?: string | null;
@@ -79,7 +58,6 @@ export class NeuronGroup extends VariableOwner {
   readonly spikeSpace: ArrayHandle;
   readonly eventSpaces = new Map<string, ArrayHandle>();
   private readonly onEvent = new Map<string, { code: string; when: string; order?: number }>();
-  private readonly regular: RegularOperation[] = [];
   /** The model as analysed for the latest run. */
   private analysed: NeuronModel | undefined;
   /** The integration method actually used in the latest run. */
@@ -151,32 +129,6 @@ export class NeuronGroup extends VariableOwner {
     if (event === 'spike' && this.threshold === null) throw new Error("Unknown event 'spike'. Did you forget to define a threshold?");
     if (this.onEvent.has(event) || (event === 'spike' && this.reset !== null)) throw new Error(`Code for event '${event}' has already been added`);
     this.onEvent.set(event, order === undefined ? { code, when } : { code, when, order });
-  }
-
-  /**
-   * Run code on every element at regular intervals (Brian2's run_regularly):
-   * on the group's clock, or on a clock of its own with `dt`. Like Brian2,
-   * the code does not write `(unless refractory)` variables of refractory neurons.
-   */
-  runRegularly(code: string, options: RunRegularlyOptions = {}): RegularOperation {
-    if (typeof code !== 'string' || code.trim() === '') throw new TypeError('run_regularly needs code (a string of statements)');
-    const taken = new Set(this.regular.map((r) => r.name));
-    let name = options.name;
-    if (name === undefined) {
-      name = `${this.name}_run_regularly`;
-      for (let k = 1; taken.has(name); k++) name = `${this.name}_run_regularly_${k}`;
-    } else if (taken.has(name)) throw new Error(`'${this.name}' already has an operation named '${name}'`);
-    const clock = options.clock ?? (options.dt !== undefined ? new Clock(options.dt, `${name}_clock`) : this.clock);
-    // Fail now, not at the first run, on code that cannot be parsed.
-    parseStatements(new SourceText(code, `run_regularly code '${name}'`), `run_regularly code '${name}'`);
-    const op: RegularOperation = { name, code, clock, when: options.when ?? 'start', order: options.order ?? 0 };
-    this.regular.push(op);
-    return op;
-  }
-
-  /** Operations added with runRegularly (for export). */
-  get regularOperations(): readonly RegularOperation[] {
-    return this.regular;
   }
 
   /** Code added with runOnEvent, by event (for export). */
@@ -319,7 +271,7 @@ export class NeuronGroup extends VariableOwner {
         });
       }
     }
-    for (const r of this.regular) ops.push(this.regularOp(r, ctx, options, sizeSlot));
+    for (const r of this.regularOperations) ops.push(this.regularOp(r, ctx, options, sizeSlot));
     return ops;
   }
 

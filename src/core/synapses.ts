@@ -1,3 +1,7 @@
+import { SourceText } from '../parsing/source.ts';
+import { parseStatements } from '../parsing/statements.ts';
+import { errorAt } from '../parsing/diagnostics.ts';
+import { checkStatements } from '../equations/analyse.ts';
 import type { Expr, Statement } from '../parsing/ast.ts';
 import { Equations, SUBEXPRESSION } from '../equations/equations.ts';
 import type { Namespace } from '../equations/namespace.ts';
@@ -456,7 +460,40 @@ export class Synapses extends VariableOwner {
       };
       ops.push(...this.pathwayOps(ctx, pathway, statementSegments(statements, model.names, storage), baseSymbols, subexpressions, prelude));
     }
+
+    for (const r of this.regularOperations) {
+      const statements = this.regularStatements(r.code, r.name, model);
+      const fn = loopOp({
+        symbols: baseSymbols,
+        subexpressions,
+        name: r.name,
+        loop: { kind: 'all', sizeSlot },
+        build: (tr) => {
+          prelude(tr);
+          tr.statements(statements);
+        },
+      });
+      ops.push({ name: r.name, when: r.when, order: r.order, clock: r.clock, fn });
+    }
     return ops;
+  }
+
+  /**
+   * run_regularly code, checked. It may read everything on_pre may read but
+   * write only synaptic variables: a pass over all synapses writing a neuron
+   * variable would write each neuron once per synapse.
+   */
+  private regularStatements(code: string, name: string, model: SynapsesModel): Statement[] {
+    const source = new SourceText(code, `run_regularly code '${name}'`);
+    const statements = parseStatements(source, source.origin);
+    checkStatements(statements, model.scope, source);
+    for (const st of statements) {
+      const where = model.names.get(st.target);
+      if (where && where.side !== 'syn') {
+        throw errorAt('invalid-target', `run_regularly on Synapses '${this.name}' can only write synaptic variables; '${st.target}' belongs to the ${where.side}synaptic group (use the group's own run_regularly)`, source, st.targetSpan);
+      }
+    }
+    return canonicalStatements(statements, model.names);
   }
 
   /** Queue this step's events with their delays, then run the code of the synapses whose delay ends now. */

@@ -34,6 +34,7 @@ import { Dimension, formatNumpyScalar, parseQuantity, Quantity } from '../units/
 import {
   DEFAULT_DT,
   type CodeRunnerJSON,
+  type RunRegularlyJSON,
   type ComponentKind,
   type ComponentsJSON,
   type ConnectJSON,
@@ -329,8 +330,7 @@ function neuronGroupJSON(g: NeuronGroup, ns: Namespace): NeuronGroupJSON {
     events[name] = ev;
   }
   if (Object.keys(events).length > 0) json.events = events;
-  const regular = g.regularOperations;
-  const ids = { ...identifiersJSON(model.identifiers), ...codeIdentifiers(g, regular.map((r) => r.code), ns) };
+  const ids = { ...identifiersJSON(model.identifiers), ...codeIdentifiers(g, g.regularOperations.map((r) => r.code), ns) };
   if (Object.keys(ids).length > 0) json.identifiers = ids;
   if (json.user_method === null && model.userEquations.diffEqNames.length > 0) {
     const used = methodUsed(g, ns);
@@ -338,7 +338,8 @@ function neuronGroupJSON(g: NeuronGroup, ns: Namespace): NeuronGroupJSON {
     if (Array.isArray(g.method)) json.method_choice = [...(g.method as string[])];
   }
   if (!json.events && g.clock.dt_ !== DEFAULT_DT) json.dt = dt;
-  if (regular.length > 0) json.run_regularly = regular.map((r) => ({ name: r.name, code: r.code, dt: dtOf(r), when: r.when, order: r.order }));
+  const regular = regularJSON(g);
+  if (regular) json.run_regularly = regular;
   return json;
 }
 
@@ -432,11 +433,19 @@ function synapsesJSON(s: Synapses, ns: Namespace): SynapsesJSON {
       return path;
     });
   }
-  const ids = identifiersJSON(model.identifiers);
-  if (ids) json.identifiers = ids;
+  const ids = { ...identifiersJSON(model.identifiers), ...codeIdentifiers(s, s.regularOperations.map((r) => r.code), ns) };
+  if (Object.keys(ids).length > 0) json.identifiers = ids;
   if (s.clock.dt_ !== s.source.clock.dt_) json.dt = dtOf(s);
   if (s.order !== 0) json.order = s.order;
+  const regular = regularJSON(s);
+  if (regular) json.run_regularly = regular;
   return json;
+}
+
+/** run_regularly operations as brian2tools lists them. */
+function regularJSON(owner: VariableOwner): RunRegularlyJSON[] | undefined {
+  const ops = owner.regularOperations;
+  return ops.length > 0 ? ops.map((r) => ({ name: r.name, code: r.code, dt: dtOf(r), when: r.when, order: r.order })) : undefined;
 }
 
 function poissonInputJSON(p: PoissonInput, ns: Namespace) {

@@ -27,6 +27,7 @@ import {
   type PoissonGroupJSON,
   type PopulationRateMonitorJSON,
   type QuantityJSON,
+  type RunRegularlyJSON,
   type SpikeSourceJSON,
   type StateMonitorJSON,
   type SynapsesJSON,
@@ -204,11 +205,7 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
       out.push(`${s.v(g.name)} = NeuronGroup(${args})`);
       if (spike?.reset && !resetInline) out.push(`${s.v(g.name)}.run_on_event('spike', ${pyStr(spike.reset.code)}, when=${pyStr(spike.reset.when)}, order=${spike.reset.order})`);
       for (const [e, ev] of custom) if (ev.reset) out.push(`${s.v(g.name)}.run_on_event(${pyStr(e)}, ${pyStr(ev.reset.code)}, when=${pyStr(ev.reset.when)}, order=${ev.reset.order})`);
-      for (const r of g.run_regularly ?? []) {
-        const rdt = (r.dt.value as number) === dt ? undefined : `dt=${pyQuantityJSON(r.dt)}`;
-        out.push(`${s.v(g.name)}.run_regularly(${kw([pyStr(r.code), rdt, r.when !== 'start' ? `when=${pyStr(r.when)}` : undefined, r.order !== 0 ? `order=${r.order}` : undefined, `name=${pyStr(r.name)}`])})`);
-      }
-      out.push('');
+      out.push(...regularCalls(s.v(g.name), g.run_regularly, dt), '');
     }
     for (const g of c.poissongroup ?? []) {
       members.push(g.name);
@@ -233,7 +230,7 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
       const srcName = typeof syn.source === 'string' ? syn.source : syn.source.group;
       dtOf.set(syn.name, syn.dt ? (syn.dt.value as number) : (dtOf.get(srcName) ?? defaultDt));
       header(`Synapses '${syn.name}'`);
-      out.push(`${s.v(syn.name)} = Synapses(${synapsesArgs(s, syn, model, dtArg)})`, '');
+      out.push(`${s.v(syn.name)} = Synapses(${synapsesArgs(s, syn, model, dtArg)})`, ...regularCalls(s.v(syn.name), syn.run_regularly, dtOf.get(syn.name)!), '');
     }
     for (const p of c.poissoninput ?? []) {
       const key = p.name ?? `poissoninput_${k}_${members.length}`;
@@ -547,4 +544,16 @@ export function pyQuantity(value: number, dim: Dimension): string {
     }
   }
   return `${pyFloat(value)}*${pythonUnitOf(dim).includes(' ') ? `(${pythonUnitOf(dim)})` : pythonUnitOf(dim)}`;
+}
+
+/** `G.run_regularly(...)` lines; dt only where it differs from the owner's. */
+function regularCalls(variable: string, ops: readonly RunRegularlyJSON[] | undefined, ownerDt: number): string[] {
+  return (ops ?? []).map((r) => {
+    const args = [pyStr(r.code)];
+    if ((r.dt.value as number) !== ownerDt) args.push(`dt=${pyQuantityJSON(r.dt)}`);
+    if (r.when !== 'start') args.push(`when=${pyStr(r.when)}`);
+    if (r.order !== 0) args.push(`order=${r.order}`);
+    args.push(`name=${pyStr(r.name)}`);
+    return `${variable}.run_regularly(${args.join(', ')})`;
+  });
 }

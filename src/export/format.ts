@@ -154,6 +154,7 @@ export interface SynapsesJSON {
   method_choice?: string[];
   /** spikeforge: the synapses' dt when it differs from its source group's. */
   dt?: QuantityJSON;
+  run_regularly?: RunRegularlyJSON[];
   /** spikeforge: the synapses' order when not 0. */
   order?: number;
 }

@@ -479,18 +479,7 @@ class Importer {
       locateAll,
     );
     for (const e of onEvent) this.guard(at(at(eventPaths.get(e.event)!, 'reset'), 'code'), () => G.runOnEvent(e.event, e.code, e.when, e.order));
-    if (g.run_regularly !== undefined) {
-      list(g.run_regularly, at(path, 'run_regularly')).forEach((item, k) => {
-        const p = at(at(path, 'run_regularly'), k);
-        const r = object(item, p, ['code', 'dt', 'when', 'order'], ['name']);
-        const code = string(r.code, at(p, 'code'), 'abstract code');
-        const runDt = this.dtOf(r.dt, at(p, 'dt'));
-        const when = string(r.when, at(p, 'when'), "a schedule slot such as 'start'");
-        const order = integer(r.order, at(p, 'order'), Number.MIN_SAFE_INTEGER);
-        const name = r.name === undefined ? undefined : readName(r.name, at(p, 'name'));
-        this.guard(at(p, 'code'), () => G.runRegularly(code, { clock: runDt === G.clock.dt_ ? G.clock : this.clock(runDt), when, order, ...(name ? { name } : {}) }));
-      });
-    }
+    this.regularOperations(G, g.run_regularly, path);
     this.guard(path, () => G.analyse(), locateAll);
     return { obj: G, kind: 'neurongroup', path, namespace };
   }
@@ -559,8 +548,23 @@ class Importer {
     return parent.subgroup(start, stop + 1);
   }
 
+  /** A group's or synapses' run_regularly list. */
+  private regularOperations(owner: VariableOwner, value: unknown, path: string): void {
+    if (value === undefined) return;
+    list(value, at(path, 'run_regularly')).forEach((item, k) => {
+      const p = at(at(path, 'run_regularly'), k);
+      const r = object(item, p, ['code', 'dt', 'when', 'order'], ['name']);
+      const code = string(r.code, at(p, 'code'), 'abstract code');
+      const runDt = this.dtOf(r.dt, at(p, 'dt'));
+      const when = string(r.when, at(p, 'when'), "a schedule slot such as 'start'");
+      const order = integer(r.order, at(p, 'order'), Number.MIN_SAFE_INTEGER);
+      const name = r.name === undefined ? undefined : readName(r.name, at(p, 'name'));
+      this.guard(at(p, 'code'), () => owner.runRegularly(code, { clock: runDt === owner.clock.dt_ ? owner.clock : this.clock(runDt), when, order, ...(name ? { name } : {}) }));
+    });
+  }
+
   private synapses(value: unknown, path: string): Built {
-    const s = object(value, path, ['name', 'source', 'target'], ['equations', 'user_method', 'summed_variables', 'pathways', 'identifiers', 'method', 'method_choice', 'dt', 'order']);
+    const s = object(value, path, ['name', 'source', 'target'], ['equations', 'user_method', 'summed_variables', 'pathways', 'identifiers', 'method', 'method_choice', 'dt', 'order', 'run_regularly']);
     const synName = readName(s.name, at(path, 'name'));
     const source = this.source(s.source, at(path, 'source'));
     const target = this.source(s.target, at(path, 'target'));
@@ -661,6 +665,7 @@ class Importer {
         }),
       locateAll,
     );
+    this.regularOperations(S, s.run_regularly, path);
     this.guard(path, () => S.analyse(), locateAll);
     return { obj: S, kind: 'synapses', path, namespace };
   }

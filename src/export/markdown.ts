@@ -22,6 +22,7 @@ import type {
   NeuronGroupJSON,
   QuantityJSON,
   RunJSON,
+  RunRegularlyJSON,
   SpikeSourceJSON,
   SynapsesJSON,
 } from './format.ts';
@@ -368,9 +369,7 @@ function runSection(run: RunJSON, described: Set<string>, allVars: ReadonlySet<s
       if (method) out.push(`The equations are integrated with the '${method}' method${g.user_method ? '' : ' (chosen automatically)'}.`, '');
     }
     if (g.events) out.push('Events:', '', ...eventLines(g.events, vars), '');
-    if (g.run_regularly?.length) {
-      out.push('Regular operations:', '', ...g.run_regularly.map((r) => `- every ${r.dt.str}${r.when !== 'start' ? ` (in '${r.when}')` : ''}: ${statementsMath(r.code, vars)}`), '');
-    }
+    out.push(...regularLines(g.run_regularly, vars));
     const rows = identifierRows(g.identifiers, vars);
     if (rows.length) out.push('Parameters:', '', ...rows, '');
     const own = initsOf(g.name);
@@ -450,12 +449,18 @@ function synapsesLines(s: SynapsesJSON, connects: ConnectJSON[], inits: Initiali
     const varName = sv.name.slice(`${s.name}_summed_variable_`.length);
     out.push(`Summed variable: $${symbol(varName, vars)} = \\sum ${latexOr(sv.code, vars)}$ over the synapses, into ${sourceText(sv.target)}.`, '');
   }
+  out.push(...regularLines(s.run_regularly, vars));
   const rows = identifierRows(s.identifiers, vars);
   if (rows.length) out.push('Parameters:', '', ...rows, '');
   if (inits.length) {
     out.push('Initial values:', '', ...inits.map((r) => `- ${initializerText({ ...r, variable: r.variable === 'delay' && r.source !== s.name ? 'delay' : r.variable }, vars)}`), '');
   }
   return out;
+}
+
+function regularLines(ops: readonly RunRegularlyJSON[] | undefined, vars: ReadonlySet<string>): string[] {
+  if (!ops?.length) return [];
+  return ['Regular operations:', '', ...ops.map((r) => `- every ${r.dt.str}${r.when !== 'start' ? ` (in '${r.when}')` : ''}: ${statementsMath(r.code, vars)}`), ''];
 }
 
 function latexOr(code: string, vars: ReadonlySet<string>): string {

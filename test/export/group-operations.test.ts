@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NeuronGroup, Network, StateMonitor, exportModel, importModel, toBrian2Script, toMarkdown, parseQuantity as q } from '../../src/index.ts';
+import { NeuronGroup, Network, SpikeGeneratorGroup, StateMonitor, Synapses, exportModel, importModel, toBrian2Script, toMarkdown, parseQuantity as q } from '../../src/index.ts';
 
 describe('assignments to subgroups in model descriptions', () => {
   it('are exported with the subgroup as source and imported with i counted within it', async () => {
@@ -46,5 +46,28 @@ describe('run_regularly in model descriptions', () => {
     expect(Array.from(M2.get('v').trace(2))).toEqual(Array.from(M.get('v').trace(2)));
     expect(Array.from(M2.get('I').trace(2))).toEqual(Array.from(M.get('I').trace(2)));
     expect(M.get('v').trace(0)[10]).toBeCloseTo(2e-3 * Math.exp(-0.1) + 2e-3, 12);
+  });
+});
+
+describe('run_regularly of Synapses in model descriptions', () => {
+  it('round-trips and is written to scripts', async () => {
+    const src = new SpikeGeneratorGroup(2, [0, 1, 0], [q('1*ms'), q('2*ms'), q('4*ms')], { name: 'src' });
+    const tgt = new NeuronGroup(2, 'dv/dt = -v/(5*ms) : 1', { name: 'tgt', method: 'exact' });
+    const S = new Synapses(src, tgt, { model: 'w : 1', on_pre: 'v_post += w', name: 'S', namespace: { growth: 1.3 } });
+    S.connect();
+    S.set('w', '0.1*(i+1) + 0.01*j');
+    S.runRegularly('w = clip(w*growth, 0, 1)', { dt: '1.5*ms', when: 'before_synapses' });
+    const M = new StateMonitor(tgt, 'v', { record: true, name: 'M' });
+    const net = new Network(src, tgt, S, M);
+    await net.run('6*ms', { backend: 'js' });
+    const model = exportModel(net);
+    const syn = model.runs[0]!.components.synapses![0]!;
+    expect(syn.run_regularly).toEqual([{ name: 'S_run_regularly', code: 'w = clip(w*growth, 0, 1)', dt: { str: '1.5 ms', value: 0.0015, dim: 's' }, when: 'before_synapses', order: 0 }]);
+    expect(syn.identifiers).toEqual({ growth: 1.3 });
+    expect(toBrian2Script(net)).toContain("S.run_regularly('w = clip(w*growth, 0, 1)', dt=1.5*msecond, when='before_synapses', name='S_run_regularly')");
+    expect(toMarkdown(net)).toContain('Regular operations:');
+    const imported = importModel(JSON.parse(JSON.stringify(model)));
+    await imported.run();
+    expect(Array.from((imported.objects.M as StateMonitor).get('v').trace(1))).toEqual(Array.from(M.get('v').trace(1)));
   });
 });

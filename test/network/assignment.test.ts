@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { Network, NeuronGroup, SpikeMonitor, StateMonitor, parseQuantity as q } from '../../src/index.ts';
+import { Network, NeuronGroup, SpikeGeneratorGroup, SpikeMonitor, StateMonitor, Synapses, parseQuantity as q } from '../../src/index.ts';
 
 // Brian2 2.5.1's answers: tools/brian2/fixtures/make_assignment_fixture.py
 const brian2 = JSON.parse(readFileSync(new URL('../fixtures/assignment/conditional-write.json', import.meta.url), 'utf8')) as Record<string, (number | boolean)[]>;
@@ -48,6 +48,8 @@ const regular = JSON.parse(readFileSync(new URL('../fixtures/assignment/run-regu
   count: number[][];
   spike_i: number[];
   spike_t: number[];
+  syn_w: number[][];
+  syn_v: number[][];
 };
 
 describe.each(['wasm', 'js'] as const)('run_regularly (%s)', (backend) => {
@@ -71,6 +73,22 @@ describe.each(['wasm', 'js'] as const)('run_regularly (%s)', (backend) => {
     }
     expect(Array.from(S.i)).toEqual(regular.spike_i);
     expect(Array.from(S.t.values, (t) => Math.round(t / 1e-4))).toEqual(regular.spike_t.map((t) => Math.round(t / 1e-4)));
+  });
+
+  it('updates synaptic variables of Synapses that on_pre then reads, as in Brian2', async () => {
+    const src = new SpikeGeneratorGroup(2, [0, 1, 0, 1, 0], [1, 2, 4, 5.5, 7.3].map((ms) => q(`${ms}*ms`)));
+    const tgt = new NeuronGroup(3, 'dv/dt = -v/(5*ms) : 1', { method: 'exact' });
+    const S = new Synapses(src, tgt, { model: 'w : 1', on_pre: 'v_post += w' });
+    S.connect();
+    S.set('w', '0.1*(i+1) + 0.01*j');
+    S.runRegularly('w = clip(w*1.3 - 0.02*j, 0, 1)', { dt: '1.5*ms', when: 'before_synapses' });
+    const MS = new StateMonitor(S, 'w', { record: true });
+    const MT = new StateMonitor(tgt, 'v', { record: true });
+    await new Network(src, tgt, S, MS, MT).run('10*ms', { backend });
+    regular.syn_w.forEach((row, k) => MS.get('w').trace(k).forEach((x, n) => expect(x).toBeCloseTo(row[n]!, 13)));
+    regular.syn_v.forEach((row, k) => MT.get('v').trace(k).forEach((x, n) => expect(x).toBeCloseTo(row[n]!, 13)));
+    S.runRegularly('v_post = 0'); // accepted here, refused when a run is prepared:
+    await expect(new Network(src, tgt, S).run('1*ms', { backend })).rejects.toThrow(/can only write synaptic variables; 'v_post'/);
   });
 
   it('names operations like Brian2 and rejects bad code early', () => {
