@@ -19,6 +19,7 @@ export { PoissonGroup, PoissonInput, type PoissonGroupOptions } from './core/poi
 export { SpikeGeneratorGroup, type SpikeGeneratorOptions } from './core/spikegenerator.ts';
 export { PopulationRateMonitor } from './monitors/ratemonitor.ts';
 export { Subgroup } from './core/subgroup.ts';
+export { linkedVar, LinkedVariable } from './core/linked.ts';
 export { setWarningHandler } from './core/warnings.ts';
 export {
   exportModel,

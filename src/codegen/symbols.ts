@@ -7,7 +7,7 @@ import type { ElemType, IRType } from './ir.ts';
  */
 export type SymbolRef =
   /** One element per index: arrays of a group, read at the loop's index local. */
-  | { kind: 'vector'; slot: number; elem: ElemType; type: IRType; index: string; arrayKey: string }
+  | { kind: 'vector'; slot: number; elem: ElemType; type: IRType; index: string; arrayKey: string; via?: ElementVia }
   /** A single stored value (shared variables). */
   | { kind: 'shared'; slot: number; elem: ElemType; type: IRType; arrayKey: string }
   /** A runtime scalar in the parameter block (namespace values, so parameter changes need no recompilation). */
@@ -20,6 +20,13 @@ export type SymbolRef =
   | { kind: 'timedarray'; valuesSlot: number; nSlot: number; colsSlot: number; epsSlot: number; kSlot: number; arrayKey: string; twoD: boolean }
   /** A library function. */
   | { kind: 'function'; name: string };
+
+/**
+ * For a vector read at another element than the loop's index (linked
+ * variables): one fixed element, or the element an i32 array holds at the
+ * loop's index (plus an offset).
+ */
+export type ElementVia = { constant: number } | { slot: number; arrayKey: string; offset?: number };
 
 export type SymbolTable = (name: string) => SymbolRef | undefined;
 

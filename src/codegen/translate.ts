@@ -144,7 +144,7 @@ export class Translator {
   finish(): void {
     for (const name of this.written) {
       const v = this.loaded.get(name)!;
-      const index = v.ref.kind === 'vector' ? local(v.ref.index, 'i32') : i32(0);
+      const index = this.elementIndex(v.ref);
       const base = this.arrayBase(v.ref.arrayKey, v.ref.slot, v.ref.elem);
       const write = store(base, v.ref.elem, index, local(v.local, v.ref.type));
       const guard = this.options.storeGuard?.(name, v.ref);
@@ -288,12 +288,23 @@ export class Translator {
     return false;
   }
 
+  /** The element a stored variable is read at (or written to) in this iteration. */
+  private elementIndex(ref: Extract<SymbolRef, { kind: 'vector' | 'shared' }>): IRExpr {
+    if (ref.kind === 'shared') return i32(0);
+    const at = local(ref.index, 'i32');
+    const via = ref.via;
+    if (!via) return at;
+    if ('constant' in via) return i32(via.constant);
+    const element = load(this.arrayBase(via.arrayKey, via.slot, 'i32'), 'i32', at);
+    return via.offset ? binary('+', element, i32(via.offset)) : element;
+  }
+
   private ensureLoaded(name: string, ref: Extract<SymbolRef, { kind: 'vector' | 'shared' }>, forUpdate: boolean): LoadedVar {
     const existing = this.loaded.get(name);
     if (existing) return existing;
     void forUpdate;
     const base = this.arrayBase(ref.arrayKey, ref.slot, ref.elem);
-    const index = ref.kind === 'vector' ? local(ref.index, 'i32') : i32(0);
+    const index = this.elementIndex(ref);
     const v: LoadedVar = { local: localName(name), ref };
     this.body.push({ k: 'let', name: v.local, type: ref.type, value: load(base, ref.elem, index), mutable: this.pendingWrites.has(name) });
     this.loaded.set(name, v);

@@ -9,7 +9,9 @@ import type { ConnectedGroup } from '../equations/synapsemodel.ts';
 import { applyStateUpdater, substitutedEquations, type MethodChoice } from '../stateupdaters/index.ts';
 import { call, sym } from '../symbolic/build.ts';
 import { cast, local } from '../codegen/ir.ts';
-import type { SymbolTable } from '../codegen/symbols.ts';
+import type { SymbolRef, SymbolTable } from '../codegen/symbols.ts';
+import type { KernelBuild } from '../runtime/build.ts';
+import { checkLinkIndices, LinkedVariable, linkSymbol, linkValues, resolveLink, type Link } from './linked.ts';
 import type { Translator } from '../codegen/translate.ts';
 import { loopOp, onListOp, spikeCount, thresholdOp } from '../codegen/ops.ts';
 import { localName } from '../codegen/symbols.ts';
@@ -17,7 +19,7 @@ import { ArrayHandle } from '../runtime/arrays.ts';
 import { SLOT } from '../runtime/build.ts';
 import { Dimension, Quantity } from '../units/index.ts';
 import type { Operation, RunContext } from './base.ts';
-import { VariableOwner, type KernelAccess, type RegularOperation } from './group.ts';
+import { VariableOwner, type AssignValue, type KernelAccess, type RegularOperation } from './group.ts';
 import { uniqueName } from './names.ts';
 import { SECOND, toSeconds, type TimeLike } from './quantities.ts';
 import { groupSymbols, describeNonFinite } from './symbols.ts';
@@ -58,6 +60,7 @@ export class NeuronGroup extends VariableOwner {
   readonly spikeSpace: ArrayHandle;
   readonly eventSpaces = new Map<string, ArrayHandle>();
   private readonly onEvent = new Map<string, { code: string; when: string; order?: number }>();
+  private readonly links = new Map<string, Link>();
   /** The model as analysed for the latest run. */
   private analysed: NeuronModel | undefined;
   /** The integration method actually used in the latest run. */
@@ -85,6 +88,7 @@ export class NeuronGroup extends VariableOwner {
 
     for (const v of this.equations.variables.values()) {
       if (v.kind === SUBEXPRESSION && !v.flags.includes('constant over dt')) continue;
+      if (v.flags.includes('linked')) continue; // lives in another group, see link()
       this.stored.set(v.name, storedVariable(this.name, v.name, v.dim, v.type, N, { shared: v.flags.includes('shared'), constant: v.flags.includes('constant') }));
     }
     if (this.refractory !== false) {
@@ -107,7 +111,40 @@ export class NeuronGroup extends VariableOwner {
   }
 
   override arrayHandles(): ArrayHandle[] {
-    return [...super.arrayHandles(), this.spikeSpace, ...this.eventSpaces.values()];
+    const linkIndices = [...this.links.values()].flatMap((l) => (l.indices ? [l.indices] : []));
+    return [...super.arrayHandles(), this.spikeSpace, ...this.eventSpaces.values(), ...linkIndices];
+  }
+
+  /**
+   * Assign a variable (see VariableOwner.set), or link a `(linked)`
+   * parameter to another group's variable: `G.set('noise', linkedVar(inp, 'noise'))`.
+   */
+  override set(name: string, value: AssignValue | LinkedVariable): void {
+    if (value instanceof LinkedVariable) {
+      this.links.set(name, resolveLink(this, name, value));
+      this.analysed = undefined;
+      return;
+    }
+    super.set(name, value);
+  }
+
+  /** @internal */
+  override assignRange(name: string, value: AssignValue, start: number, count: number | undefined): void {
+    if (this.equations.variables.get(name)?.flags.includes('linked')) {
+      throw new Error(`Cannot set the linked variable '${name}' of '${this.name}' directly; link it to another variable with linkedVar()`);
+    }
+    super.assignRange(name, value, start, count);
+  }
+
+  /** The links of `(linked)` parameters (for export). */
+  get linkedVariables(): ReadonlyMap<string, Link> {
+    return this.links;
+  }
+
+  /** How a kernel loop indexed by `index` reads a linked variable; undefined for other names. */
+  linkedSymbol(name: string, build: KernelBuild, index = '_idx'): SymbolRef | undefined {
+    const link = this.links.get(name);
+    return link ? linkSymbol(this, link, build, index) : undefined;
   }
 
   protected override frozenElements(name: string): ArrayLike<number> | undefined {
@@ -159,7 +196,9 @@ export class NeuronGroup extends VariableOwner {
       events,
       namespace,
       N: this.N,
+      linked: new Set(this.links.keys()),
     });
+    for (const [name, link] of this.links) checkLinkIndices(this, name, link);
     for (const name of model.scope.shadowedNamespaceEntries()) warnOnce(`${this.name}:${name}`, `NeuronGroup '${this.name}': the namespace entry '${name}' is ignored, because '${name}' is one of Brian2's units, constants or functions`);
     this.analysed = model;
     return model;
@@ -171,6 +210,8 @@ export class NeuronGroup extends VariableOwner {
     const variables = new Map<string, ResolvedVariable>();
     for (const [name, v] of model.variables) {
       if (name === 't' || name === 'dt' || name === 't_in_timesteps' || name.startsWith('xi')) continue;
+      // Brian2's Synapses see only variables the group owns, not its links to other groups.
+      if (v.linked) continue;
       variables.set(name, v);
     }
     const unlessRefractory = new Set(
@@ -184,7 +225,9 @@ export class NeuronGroup extends VariableOwner {
     const sizeSlot = ctx.build.param(`${this.name}.N`, () => this.N);
     const subexpressions = new Map<string, Expr>();
     for (const v of model.equations.variables.values()) if (v.kind === SUBEXPRESSION) subexpressions.set(v.name, v.expr!);
-    return { symbols: groupSymbols(this, model, ctx.build, sizeSlot, this.clock), subexpressions, sizeSlot };
+    const own = groupSymbols(this, model, ctx.build, sizeSlot, this.clock);
+    const symbols: SymbolTable = this.links.size === 0 ? own : (name) => this.linkedSymbol(name, ctx.build) ?? own(name);
+    return { symbols, subexpressions, sizeSlot };
   }
 
   prepare(ctx: RunContext): Operation[] {
@@ -312,7 +355,11 @@ export class NeuronGroup extends VariableOwner {
 
   protected elementContext(): ElementContext {
     const scope = this.expressionScope();
-    return elementContextFor(this, scope, this.equations);
+    const linked = (name: string): Float64Array | undefined => {
+      const link = this.links.get(name);
+      return link ? linkValues(this, link) : undefined;
+    };
+    return elementContextFor(this, scope, this.equations, linked);
   }
 
   override dimensionOf(name: string): Dimension {
@@ -321,6 +368,8 @@ export class NeuronGroup extends VariableOwner {
   }
 
   protected override evaluateReadOnly(name: string): VariableValues {
+    const link = this.links.get(name);
+    if (link) return new VariableValues(name, linkValues(this, link), link.target.dim);
     const v = this.equations.variables.get(name);
     if (v?.kind === SUBEXPRESSION && v.expr) {
       const values = evaluatePerElement(v.expr, this.elementContext(), this.N);
@@ -380,7 +429,7 @@ function refractoryCode(model: NeuronModel): Statement[] {
 
 
 /** Host-side evaluation context for a group's stored variables and subexpressions. */
-export function elementContextFor(owner: VariableOwner, scope: Scope, eqs: Equations): ElementContext {
+export function elementContextFor(owner: VariableOwner, scope: Scope, eqs: Equations, linked?: (name: string) => ArrayLike<number> | undefined): ElementContext {
   const cache = new Map<string, ArrayLike<number> | number>();
   const ctx: ElementContext = {
     lookup(name) {
@@ -388,6 +437,7 @@ export function elementContextFor(owner: VariableOwner, scope: Scope, eqs: Equat
       if (hit !== undefined) return hit;
       let value: ArrayLike<number> | number | undefined;
       if (name === 'N') value = owner.size;
+      else if (linked?.(name)) value = linked(name);
       else if (name === 't') value = owner.clockTime;
       else if (owner.variableNames().includes(name)) {
         const v = owner.variable(name);

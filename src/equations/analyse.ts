@@ -160,6 +160,9 @@ export function checkStatements(statements: Statement[], scope: Scope, source: S
     if (target?.isSubexpression) {
       throw errorAt('read-only', `Cannot write to subexpression '${st.target}': it is computed from the equations, not stored`, source, st.targetSpan);
     }
+    if (target?.linked) {
+      throw errorAt('read-only', `Cannot write to '${st.target}': it is linked to a variable of another group, which that group updates`, source, st.targetSpan);
+    }
     if (target?.scalar) {
       throw errorAt(
         'read-only',

@@ -33,6 +33,8 @@ export interface NeuronModelSpec {
   namespace?: Namespace;
   /** The number of neurons; its value is a constant (`N`) that exponents may use. */
   N?: number;
+  /** `(linked)` parameters that have been linked to another group's variable (read-only here). */
+  linked?: ReadonlySet<string>;
 }
 
 /** A condition that was parsed and checked to be boolean. */
@@ -108,13 +110,13 @@ export function analyseNeuronModel(spec: NeuronModelSpec): NeuronModel {
     }
   }
   for (const v of userEquations.variables.values()) {
-    if (v.kind === PARAMETER && v.flags.includes('linked')) {
+    if (v.kind === PARAMETER && v.flags.includes('linked') && !spec.linked?.has(v.name)) {
       throw errorAt(
         'unlinked-variable',
         `The linked variable '${v.name}' has not been linked to a variable of another group, so the identifier '${v.name}' could not be resolved`,
         userEquations.source,
         v.line.nameSpan,
-        'spikeforge does not support linked variables; declare it as a normal parameter.',
+        `Link it before the run: group.set('${v.name}', linkedVar(otherGroup, 'variable')).`,
       );
     }
   }
@@ -135,6 +137,10 @@ export function analyseNeuronModel(spec: NeuronModelSpec): NeuronModel {
 
   const variables = new Map<string, ResolvedVariable>([...specialVariables(), ...equationVariables(equations)]);
   if (spec.N !== undefined) variables.set('N', { ...variables.get('N')!, value: spec.N });
+  for (const name of spec.linked ?? []) {
+    const v = variables.get(name);
+    if (v) variables.set(name, { ...v, readOnly: true, linked: true });
+  }
   if (hasRefractory) {
     variables.set('lastspike', variable('lastspike', SECOND, 'float'));
     variables.set('not_refractory', variable('not_refractory', Dimension.DIMENSIONLESS, 'boolean'));

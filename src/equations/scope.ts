@@ -16,6 +16,8 @@ export interface ResolvedVariable {
   constant: boolean;
   readOnly: boolean;
   isSubexpression: boolean;
+  /** A reference to another group's variable (Brian2's linked variables): read-only. */
+  linked?: boolean;
   /** The value, for constants known before the run (the group size N). */
   value?: number;
 }

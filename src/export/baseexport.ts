@@ -26,7 +26,7 @@ import { SpikeGeneratorGroup } from '../core/spikegenerator.ts';
 import { Synapses } from '../core/synapses.ts';
 import { TimedArray, timedArraysBySpec } from '../core/timedarray.ts';
 import { SECOND, toSeconds, type TimeLike } from '../core/quantities.ts';
-import type { GroupRange } from '../core/subgroup.ts';
+import { rangeOf, type GroupRange } from '../core/subgroup.ts';
 import { StateMonitor } from '../monitors/statemonitor.ts';
 import { EventMonitor, SpikeMonitor } from '../monitors/spikemonitor.ts';
 import { PopulationRateMonitor } from '../monitors/ratemonitor.ts';
@@ -340,6 +340,17 @@ function neuronGroupJSON(g: NeuronGroup, ns: Namespace): NeuronGroupJSON {
   if (!json.events && g.clock.dt_ !== DEFAULT_DT) json.dt = dt;
   const regular = regularJSON(g);
   if (regular) json.run_regularly = regular;
+  if (g.linkedVariables.size > 0) {
+    json.linked_variables = {};
+    for (const [name, link] of g.linkedVariables) {
+      const index = link.spec.index;
+      json.linked_variables[name] = {
+        source: spikeSource(rangeOf(link.spec.group)),
+        variable: link.variable,
+        ...(index === undefined ? {} : { index: typeof index === 'string' ? index : Array.from(index) }),
+      };
+    }
+  }
   return json;
 }
 

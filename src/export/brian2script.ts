@@ -168,6 +168,7 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
   const made = new Set<string>();
   const monitors: Array<{ kind: string; json: StateMonitorJSON | EventMonitorJSON | PopulationRateMonitorJSON }> = [];
   const runMembers: string[][] = [];
+  const links: string[] = [];
 
   const kw = (args: Array<string | undefined>): string => args.filter((a): a is string => a !== undefined).join(', ');
   const dtArg = (dt: number): string | undefined => (dt === defaultDt ? undefined : `dt=${pyQuantity(dt, SECOND)}`);
@@ -206,6 +207,10 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
       if (spike?.reset && !resetInline) out.push(`${s.v(g.name)}.run_on_event('spike', ${pyStr(spike.reset.code)}, when=${pyStr(spike.reset.when)}, order=${spike.reset.order})`);
       for (const [e, ev] of custom) if (ev.reset) out.push(`${s.v(g.name)}.run_on_event(${pyStr(e)}, ${pyStr(ev.reset.code)}, when=${pyStr(ev.reset.when)}, order=${ev.reset.order})`);
       out.push(...regularCalls(s.v(g.name), g.run_regularly, dt), '');
+      for (const [name, l] of Object.entries(g.linked_variables ?? {})) {
+        const index = l.index === undefined ? '' : typeof l.index === 'string' ? `, index=${pyStr(l.index)}` : `, index=np.array(${pyList(l.index)}, dtype=int)`;
+        links.push(`${s.v(g.name)}.${name} = linked_var(${s.source(l.source)}, ${pyStr(l.variable)}${index})`);
+      }
     }
     for (const g of c.poissongroup ?? []) {
       members.push(g.name);
@@ -223,6 +228,7 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
       header(`SpikeGeneratorGroup '${g.name}'`);
       out.push(`${s.v(g.name)} = SpikeGeneratorGroup(${kw([String(g.N), `indices=np.array(${pyList(g.indices)}, dtype=int)`, `times=${pyArray(g.times)}`, (g.period.value as number) !== 0 ? `period=${pyQuantityJSON(g.period)}` : undefined, dtArg(groupDt(g)), g.order ? `order=${g.order}` : undefined, `name=${pyStr(g.name)}`])})`, '');
     }
+    if (links.length > 0) out.push('# Linked variables', ...links.splice(0), '');
     for (const syn of c.synapses ?? []) {
       members.push(syn.name);
       if (made.has(syn.name)) continue;

@@ -89,6 +89,16 @@ export interface NeuronGroupJSON {
   /** spikeforge: the group's dt, when no event carries it and it is not the default 0.1 ms. */
   dt?: QuantityJSON;
   run_regularly?: RunRegularlyJSON[];
+  /** spikeforge: where each `(linked)` parameter points (brian2tools records no links). */
+  linked_variables?: Record<string, LinkedVariableJSON>;
+}
+
+/** A link made with linked_var(source, variable, index=...). */
+export interface LinkedVariableJSON {
+  source: SpikeSourceJSON;
+  variable: string;
+  /** One source index per neuron, or the name of an integer variable holding them. */
+  index?: number[] | string;
 }
 
 export interface PoissonGroupJSON {

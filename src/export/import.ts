@@ -19,6 +19,7 @@ import { VariableOwner } from '../core/group.ts';
 import { nextSequence, type HistoryEntry } from '../core/history.ts';
 import { Network, type RunOptions } from '../core/network.ts';
 import { NeuronGroup } from '../core/neurongroup.ts';
+import { linkedVar } from '../core/linked.ts';
 import { PoissonGroup, PoissonInput } from '../core/poisson.ts';
 import { SECOND } from '../core/quantities.ts';
 import { SpikeGeneratorGroup } from '../core/spikegenerator.ts';
@@ -143,6 +144,7 @@ class Importer {
     const pendingComponents: Array<{ kind: string; json: unknown }> = [];
     const order = ['neurongroup', 'poissongroup', 'spikegeneratorgroup', 'synapses', 'poissoninput', 'statemonitor', 'spikemonitor', 'eventmonitor', 'populationratemonitor'] as const;
     for (const kind of order) {
+      if (kind === 'synapses') this.linkGroups();
       if (!(kind in comps)) continue;
       const items = list(comps[kind], at(at(path, 'components'), kind), `a list of ${kind} descriptions`);
       items.forEach((item, k) => {
@@ -156,6 +158,7 @@ class Importer {
         } else members.push(this.component(kind, item, itemPath));
       });
     }
+    this.linkGroups();
     const inactive = run.inactive === undefined ? [] : list(run.inactive, at(path, 'inactive'), 'a list of object names').map((x, k) => string(x, at(at(path, 'inactive'), k)));
     const deactivate = (): void =>
       inactive.forEach((n, k) => {
@@ -394,7 +397,7 @@ class Importer {
   // Groups
 
   private neuronGroup(value: unknown, path: string): Built {
-    const g = object(value, path, ['name', 'N', 'user_method', 'equations'], ['events', 'identifiers', 'when', 'order', 'method', 'method_choice', 'dt', 'run_regularly']);
+    const g = object(value, path, ['name', 'N', 'user_method', 'equations'], ['events', 'identifiers', 'when', 'order', 'method', 'method_choice', 'dt', 'run_regularly', 'linked_variables']);
     const groupName = readName(g.name, at(path, 'name'));
     const N = integer(g.N, at(path, 'N'), 1, 'the number of neurons (a whole number ≥ 1)');
     const userMethod = g.user_method === null ? null : string(g.user_method, at(path, 'user_method'), 'a method name such as "euler", or null');
@@ -480,7 +483,24 @@ class Importer {
     );
     for (const e of onEvent) this.guard(at(at(eventPaths.get(e.event)!, 'reset'), 'code'), () => G.runOnEvent(e.event, e.code, e.when, e.order));
     this.regularOperations(G, g.run_regularly, path);
-    this.guard(path, () => G.analyse(), locateAll);
+    if (g.linked_variables === undefined) this.guard(path, () => G.analyse(), locateAll);
+    else {
+      // The linked groups may come later in the file: link (and check) once all groups exist.
+      const links = object(g.linked_variables, at(path, 'linked_variables'), [], Object.keys(typeof g.linked_variables === 'object' && g.linked_variables !== null ? g.linked_variables : {}));
+      this.pendingLinks.push(() => {
+        for (const [name, item] of Object.entries(links)) {
+          const p = at(at(path, 'linked_variables'), name);
+          const l = object(item, p, ['source', 'variable'], ['index']);
+          const source = this.source(l.source, at(p, 'source'));
+          const variable = string(l.variable, at(p, 'variable'), 'the name of the linked variable in the source group');
+          let index: number[] | string | undefined;
+          if (typeof l.index === 'string') index = l.index;
+          else if (l.index !== undefined) index = list(l.index, at(p, 'index'), 'a list of source indices or an index variable name').map((x, k) => integer(x, at(at(p, 'index'), k), 0));
+          this.guard(p, () => G.set(name, linkedVar(source, variable, index === undefined ? {} : { index })));
+        }
+        this.guard(path, () => G.analyse(), locateAll);
+      });
+    }
     return { obj: G, kind: 'neurongroup', path, namespace };
   }
 
@@ -530,6 +550,13 @@ class Importer {
   }
 
   /** A group (or subgroup) named by a spike source value. */
+  /** Links of groups read so far, made once every group they may point to exists. */
+  private readonly pendingLinks: Array<() => void> = [];
+
+  private linkGroups(): void {
+    for (const link of this.pendingLinks.splice(0)) link();
+  }
+
   private source(value: unknown, path: string): Group | Subgroup {
     if (typeof value === 'string') {
       const b = this.objects.get(value);

@@ -370,6 +370,10 @@ function runSection(run: RunJSON, described: Set<string>, allVars: ReadonlySet<s
     }
     if (g.events) out.push('Events:', '', ...eventLines(g.events, vars), '');
     out.push(...regularLines(g.run_regularly, vars));
+    const links = Object.entries(g.linked_variables ?? {});
+    if (links.length > 0) {
+      out.push('Linked variables:', '', ...links.map(([name, l]) => `- $${symbol(name, vars)}$ is $${symbol(l.variable, vars)}$ of ${sourceText(l.source)}${l.index === undefined ? '' : typeof l.index === 'string' ? `, at the element given by $${symbol(l.index, vars)}$` : `, at elements ${l.index.join(', ')}`}`), '');
+    }
     const rows = identifierRows(g.identifiers, vars);
     if (rows.length) out.push('Parameters:', '', ...rows, '');
     const own = initsOf(g.name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NeuronGroup, Network, SpikeGeneratorGroup, StateMonitor, Synapses, exportModel, importModel, toBrian2Script, toMarkdown, parseQuantity as q } from '../../src/index.ts';
+import { NeuronGroup, Network, SpikeGeneratorGroup, StateMonitor, Synapses, exportModel, importModel, toBrian2Script, toMarkdown, linkedVar, parseQuantity as q } from '../../src/index.ts';
 
 describe('assignments to subgroups in model descriptions', () => {
   it('are exported with the subgroup as source and imported with i counted within it', async () => {
@@ -69,5 +69,29 @@ describe('run_regularly of Synapses in model descriptions', () => {
     const imported = importModel(JSON.parse(JSON.stringify(model)));
     await imported.run();
     expect(Array.from((imported.objects.M as StateMonitor).get('v').trace(1))).toEqual(Array.from(M.get('v').trace(1)));
+  });
+});
+
+describe('linked variables in model descriptions', () => {
+  it('are exported (a spikeforge addition), imported, and written to scripts and Markdown', async () => {
+    const src = new NeuronGroup(3, 'dz/dt = (i + 1 - z)/(3*ms) : 1', { method: 'exact', name: 'src' });
+    const G = new NeuronGroup(4, 'z_in : 1 (linked)\nfirst : 1 (linked)\ndw/dt = (z_in + first - w)/(4*ms) : 1', { method: 'euler', name: 'G' });
+    G.set('z_in', linkedVar(src, 'z', { index: [2, 1, 0, 0] }));
+    G.set('first', linkedVar(src.subgroup(1, 3), 'z', { index: [0, 0, 1, 1] }));
+    const M = new StateMonitor(G, ['w', 'z_in'], { record: true, name: 'M' });
+    const net = new Network(G, src, M);
+    await net.run('3*ms', { backend: 'js' });
+    const model = exportModel(net);
+    const g = model.runs[0]!.components.neurongroup!.find((x) => x.name === 'G')!;
+    expect(g.linked_variables).toEqual({ z_in: { source: 'src', variable: 'z', index: [2, 1, 0, 0] }, first: { source: { group: 'src', start: 1, stop: 2 }, variable: 'z', index: [0, 0, 1, 1] } });
+    const script = toBrian2Script(net);
+    expect(script).toContain("G.z_in = linked_var(src, 'z', index=np.array([2, 1, 0, 0], dtype=int))");
+    expect(script).toContain("G.first = linked_var(src[1:3], 'z', index=np.array([0, 0, 1, 1], dtype=int))");
+    expect(toMarkdown(net)).toContain('Linked variables:');
+    const imported = importModel(JSON.parse(JSON.stringify(model)));
+    await imported.run();
+    const M2 = imported.objects.M as StateMonitor;
+    for (const k of [0, 3]) expect(Array.from(M2.get('w').trace(k))).toEqual(Array.from(M.get('w').trace(k)));
+    expect(exportModel(imported.network)).toEqual(model);
   });
 });
