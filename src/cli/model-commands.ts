@@ -103,12 +103,12 @@ export function registerModelCommands(program: Command): void {
         const { saveFigure } = await import('../plot/node.ts');
         await saveFigure(fig, opts.plot);
       }
-      if (!opts.out) {
-        for (const [mon, r] of Object.entries(results)) {
-          const parts = Object.entries(r).map(([k, v]) => `${k}: ${(v as unknown[]).length}`);
-          console.log(`${mon}  ${parts.join(', ')}`);
-        }
+      for (const [mon, r] of Object.entries(results)) {
+        const parts = Object.entries(r).map(([k, v]) => `${k}: ${(v as unknown[]).length}`);
+        console.log(`${mon}  ${parts.join(', ')}`);
       }
+      if (opts.out) console.log(`results written to ${opts.out}`);
+      if (opts.plot) console.log(`plot written to ${opts.plot}`);
     });
 
   program

@@ -41,9 +41,11 @@ describe('spikeforge run / export', () => {
     expect(results.spikemon.t.map((t: number) => Math.round(t / 1e-4))).toEqual(expected.spikes.t_step);
     expect(results.spikemon.count).toEqual(expected.spike_count_per_neuron);
     expect(readFileSync(plot, 'utf8')).toMatch(/^<svg/);
+    expect(r.stdout).toContain('spikemon  i: 28, t: 28, count: 5');
+    expect(r.stdout).toContain(`results written to ${out}`);
   });
 
-  it('run --duration runs that long; without --out it prints a summary', async () => {
+  it('run --duration runs that long and prints a summary', async () => {
     const r = await cli('run', model, '--backend', 'js', '--duration', '20ms');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('statemon  t: 200, v: 5');
