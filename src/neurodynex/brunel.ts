@@ -55,6 +55,8 @@ export function networkRunOptions(options: SimulationOptions): RunOptions {
 export function hostRandomNumbers(n: number, expression: 'rand()' | 'randn()' = 'rand()'): Float64Array {
   if (n === 0) return new Float64Array(0);
   const g = new NeuronGroup(n, 'x : 1', { name: 'neurodynex_random_numbers' });
+  // Put into a Network of its own, so that a later magic run() does not pick it up.
+  new Network(g);
   g.set('x', expression);
   return g.getSI('x');
 }
@@ -269,6 +271,25 @@ export interface NetworkStatistics {
   peakFrequency?: number;
 }
 
+/**
+ * The mean of a recorded population rate over the samples at tMin ≤ t < tMax
+ * (seconds; with Brian2's tolerance for times on the step grid), in Hz: the
+ * spikes per neuron and second in that window.
+ */
+export function meanRate(rateMonitor: PopulationRateMonitor, tMin = 0, tMax = Infinity): number {
+  const rate = rateMonitor.rate.values;
+  const t = rateMonitor.t.values;
+  let sum = 0;
+  let n = 0;
+  for (let k = 0; k < rate.length; k++) {
+    if (t[k]! >= tMin - 1e-12 && t[k]! < tMax - 1e-12) {
+      sum += rate[k]!;
+      n++;
+    }
+  }
+  return n > 0 ? sum / n : NaN;
+}
+
 /** What the statistics need of a population's recordings. */
 export interface NetworkRecording {
   rateMonitor: PopulationRateMonitor;
@@ -286,20 +307,10 @@ export function networkStatistics(recording: NetworkRecording, options: { window
   const windowTMin = quantity(options.windowTMin ?? '100*ms', 'second', 'window_t_min');
   const { rateMonitor, spikeMonitor } = recording;
   const rate = rateMonitor.rate.values;
-  const t = rateMonitor.t.values;
-  let sum = 0;
-  let n = 0;
-  for (let k = 0; k < rate.length; k++) {
-    // The same half-step tolerance as Brian2's time comparisons.
-    if (t[k]! >= windowTMin.value - 1e-12) {
-      sum += rate[k]!;
-      n++;
-    }
-  }
-  const stats: NetworkStatistics = { meanRate: n > 0 ? sum / n : NaN, spikeStats: getSpikeTrainStats(spikeMonitor, windowTMin) };
+  const stats: NetworkStatistics = { meanRate: meanRate(rateMonitor, windowTMin.value), spikeStats: getSpikeTrainStats(spikeMonitor, windowTMin) };
   const deltaF = quantity(options.deltaF ?? '10*Hz', 'Hz', 'delta_f');
   const dt = rateMonitor.clock.dt_;
-  const nSignal = Math.trunc(1 / dt / deltaF.value);
+  const nSignal = Math.trunc((2 * (1 / (2 * dt))) / deltaF.value);
   const kRepetitions = Math.floor((rate.length - Math.trunc(windowTMin.value / dt)) / nSignal);
   if (kRepetitions >= 1) {
     const spectrum = getPopulationActivityPowerSpectrum(rateMonitor, deltaF, kRepetitions, { TInit: windowTMin, subtractMeanActivity: true });
@@ -340,9 +351,9 @@ export function plotBrunelStatistics(stats: NetworkStatistics, options: { maxFre
 /**
  * neurodynex3's getting_started(): 2000 excitatory neurons (and 500
  * inhibitory), 800 ms, all other parameters at their defaults; the network
- * activity from t = 0.
+ * activity from t = 0. Options override these parameters.
  */
-export async function gettingStarted(options: NetworkSimulationOptions = {}): Promise<{ result: BrunelResult; figure: Figure }> {
+export async function gettingStarted(options: BrunelParameters & NetworkSimulationOptions = {}): Promise<{ result: BrunelResult; figure: Figure }> {
   const result = await simulateBrunelNetwork({ NExcit: 2000, simTime: '800*ms', ...options });
   return { result, figure: plotBrunelActivity(result) };
 }

@@ -19,6 +19,12 @@ interface CliOptions {
   eps?: number;
   a?: number;
   seed?: number;
+  nExcit?: number;
+  g?: number;
+  poissonRate?: string;
+  coherence?: number;
+  stimulusCenter?: number;
+  stimulusStrength?: string;
   backend?: Backend;
   out: string;
   format: FigureFormat[];
@@ -44,6 +50,18 @@ function number(text: string): number {
   const n = Number(text);
   if (!Number.isFinite(n)) throw new InvalidArgumentError(`expected a number, got '${text}'`);
   return n;
+}
+
+function positiveInteger(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number ≥ 1, got '${text}'`);
+  return n;
+}
+
+function coherence(text: string): number {
+  const c = number(text);
+  if (c < -1 || c > 1) throw new InvalidArgumentError(`the coherence level is in [-1, 1], got '${text}'`);
+  return c;
 }
 
 function choice<T extends string>(allowed: readonly T[]): (text: string) => T {
@@ -73,11 +91,17 @@ export function registerNeurodynexCommands(program: Command): void {
     .option('--i-ext <mV>', 'phase plane: constant input I [mV]', number)
     .option('--eps <1/ms>', 'phase plane: ε, inverse time constant of w [1/ms]', number)
     .option('--a <mV>', 'phase plane: offset a of the w-nullcline [mV]', number)
-    .option('--seed <n>', 'quiz: seed of the random assignment (as Python random.seed)', wholeNumber)
+    .option('--seed <n>', 'quiz: seed of the random assignment (as Python random.seed); networks: seed of all random numbers', wholeNumber)
+    .option('--n-excit <n>', 'brunel: number of excitatory neurons (N_I = N_E/4)', positiveInteger)
+    .option('--g <ratio>', 'brunel: relative strength of inhibition g', number)
+    .option('--poisson-rate <rate>', 'brunel, working-memory: rate of the external Poisson neurons, e.g. 13Hz', quantityArgument)
+    .option('--coherence <c>', 'decision-making: coherence level of the stimulus, in [-1, 1]', coherence)
+    .option('--stimulus-center <deg>', 'working-memory: direction of the stimulus in degrees', number)
+    .option('--stimulus-strength <current>', 'working-memory: stimulus current, e.g. 0.07nA', quantityArgument)
     .option('--backend <target>', 'wasm (default) or js', choice(['wasm', 'js'] as const))
     .option('--out <dir>', 'where to write the plots', 'out')
     .option('--format <list>', 'plot formats: svg, png or svg,png', formats, ['svg', 'png'])
-    .addHelpText('after', `\nDefaults per exercise:\n${names.map((n) => `  ${n.padEnd(14)} ${EXERCISES[n]!.defaults}`).join('\n')}`)
+    .addHelpText('after', `\nDefaults per exercise:\n${names.map((n) => `  ${n.padEnd(16)} ${EXERCISES[n]!.defaults}`).join('\n')}`)
     .action(async (exercise: string, cli: CliOptions) => {
       const started = performance.now();
       const options: ExerciseOptions = {
@@ -90,6 +114,12 @@ export function registerNeurodynexCommands(program: Command): void {
         ...(cli.eps !== undefined ? { eps: cli.eps } : {}),
         ...(cli.a !== undefined ? { a: cli.a } : {}),
         ...(cli.seed !== undefined ? { seed: cli.seed } : {}),
+        ...(cli.nExcit !== undefined ? { nExcit: cli.nExcit } : {}),
+        ...(cli.g !== undefined ? { g: cli.g } : {}),
+        ...(cli.poissonRate !== undefined ? { poissonRate: cli.poissonRate } : {}),
+        ...(cli.coherence !== undefined ? { coherence: cli.coherence } : {}),
+        ...(cli.stimulusCenter !== undefined ? { stimulusCenter: cli.stimulusCenter } : {}),
+        ...(cli.stimulusStrength !== undefined ? { stimulusStrength: cli.stimulusStrength } : {}),
         ...(cli.backend !== undefined ? { backend: cli.backend } : {}),
         report: progressBar(exercise, process.stderr),
         reportPeriod: '0.25*second',

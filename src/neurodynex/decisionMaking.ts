@@ -20,7 +20,7 @@
  */
 import { Network, NeuronGroup, PoissonGroup, PoissonInput, seed as seedRandom, Synapses, TimedArray, type PopulationRateMonitor } from '../index.ts';
 import { COLORS, lineFigure, stackedPanels, type Figure, type Series } from '../plot/index.ts';
-import { hostRandomNumbers, networkRunOptions, populationMonitors, sampleIndices, type NetworkSimulationOptions, type PopulationMonitors } from './brunel.ts';
+import { hostRandomNumbers, meanRate, networkRunOptions, populationMonitors, sampleIndices, type NetworkSimulationOptions, type PopulationMonitors } from './brunel.ts';
 import { plotNetworkActivity } from './plotTools.ts';
 import { of, quantity, si, type QuantityInput } from './quantities.ts';
 import { smoothRate } from './spikeTools.ts';
@@ -90,6 +90,8 @@ export interface DecisionMakingResult {
   inhib: PopulationMonitors;
   /** The stimulus rates actually used, constant from t[k] for one update interval (seconds, Hz). */
   stimulus: { t: Float64Array; rateA: Float64Array; rateB: Float64Array; tStart: number; tEnd: number };
+  /** The populations' NeuronGroups (neurodynex3's excit_pop_A etc.), e.g. to record more or to continue the run. */
+  groups: { A: NeuronGroup; B: NeuronGroup; Z: NeuronGroup; inhib: NeuronGroup };
   network: Network;
 }
 
@@ -303,7 +305,7 @@ export async function simDecisionMakingNetwork(options: DecisionMakingParameters
       simulated += SIM_BATCH;
     }
   }
-  return { ...result, stimulus: { t: tTicks, rateA, rateB, tStart, tEnd }, network: net };
+  return { ...result, stimulus: { t: tTicks, rateA, rateB, tStart, tEnd }, groups: targets, network: net };
 }
 
 function tailMean(monitor: PopulationRateMonitor, n: number): number {
@@ -328,6 +330,31 @@ export function getDecisionTime(rateMonitorA: PopulationRateMonitor, rateMonitor
     return k < 0 ? 0 : k * m.clock.dt_;
   };
   return [first(rateMonitorA), first(rateMonitorB)];
+}
+
+/**
+ * A run in numbers: for each named window [a, b) (seconds) the mean rates of
+ * A, B, Z and inhib (`<window>_<population>`, Hz); which population decided
+ * (getDecisionTime with a 30 ms window and 25 Hz, `decision_A`/`decision_B`
+ * 1 or 0) and when (`decision_time`, null without a unique decision); the
+ * rates of the winner and the loser in the window `end` (`end_winner`,
+ * `end_loser`). tools/brian2/neurodynex/make_network_statistics.py computes
+ * the same of Brian2's runs.
+ */
+export function decisionMakingStatistics(result: DecisionMakingResult, windows: Readonly<Record<string, readonly [number, number]>>): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [w, [a, b]] of Object.entries(windows)) for (const k of ['A', 'B', 'Z', 'inhib'] as const) out[`${w}_${k}`] = meanRate(result[k].rateMonitor, a, b);
+  const [tA, tB] = getDecisionTime(result.A.rateMonitor, result.B.rateMonitor, '30*ms', '25*Hz');
+  out.decision_A = tA > 0 && tB === 0 ? 1 : 0;
+  out.decision_B = tB > 0 && tA === 0 ? 1 : 0;
+  out.decision_time = tA > 0 !== tB > 0 ? Math.max(tA, tB) : null;
+  const end = windows.end;
+  if (end) {
+    const rates = [meanRate(result.A.rateMonitor, end[0], end[1]), meanRate(result.B.rateMonitor, end[0], end[1])].sort((x, y) => x - y);
+    out.end_winner = rates[1]!;
+    out.end_loser = rates[0]!;
+  }
+  return out;
 }
 
 export type DecisionTimeFunction = (rateMonitorA: PopulationRateMonitor, rateMonitorB: PopulationRateMonitor, avgWindowWidth: QuantityInput, rateThreshold: QuantityInput) => [number, number];
@@ -539,8 +566,9 @@ function show(width: QuantityInput): string {
  * neurodynex3's getting_started(): 341 excitatory and 85 inhibitory neurons,
  * weight scaling 6, a stimulus from 150 to 500 ms with coherence +0.9 and
  * μ0 = 500 Hz, w+ = 2.0, 800 ms; the activity of "Left" and "Right".
+ * Options override these parameters.
  */
-export async function gettingStarted(options: NetworkSimulationOptions = {}): Promise<{ result: DecisionMakingResult; figures: { name: string; figure: Figure }[] }> {
+export async function gettingStarted(options: DecisionMakingParameters & NetworkSimulationOptions = {}): Promise<{ result: DecisionMakingResult; figures: { name: string; figure: Figure }[] }> {
   const result = await simDecisionMakingNetwork({
     NExcit: 341,
     NInhib: 85,

@@ -17,6 +17,9 @@ import { getFixedPoint, getTrajectory, plotFlow } from './phasePlane.ts';
 import { plotFICurves, plotVoltageAndCurrentTraces } from './plotTools.ts';
 import { of, quantity, show, type QuantityInput } from './quantities.ts';
 import { getFICurve, getSpikeStats, type FICurve } from './spikeTools.ts';
+import { BRUNEL_DEFAULTS, meanRate, networkStatistics, plotBrunelActivity, plotBrunelStatistics, simulateBrunelNetwork, thresholdRate, type NetworkSimulationOptions } from './brunel.ts';
+import { getDecisionTime, plotDecisionSpace, plotPopulationActivity, plotPopulationRates, simDecisionMakingNetwork } from './decisionMaking.ts';
+import { getThetaTimeSeries, plotThetaTimeSeries, plotWeightProfile, plotWMActivity, simulateWM } from './workingMemory.ts';
 
 export interface ExerciseOptions {
   /** Step current amplitude. */
@@ -32,8 +35,20 @@ export interface ExerciseOptions {
   IExt?: number;
   eps?: number;
   a?: number;
-  /** Quiz: which type hides behind NeuronX (random without a seed). */
+  /** Quiz: which type hides behind NeuronX (random without a seed); networks: seed of all random numbers. */
   seed?: number;
+  /** Brunel network: size of the excitatory population. */
+  nExcit?: number;
+  /** Brunel network: relative strength of inhibition g. */
+  g?: number;
+  /** Brunel network: rate of the external Poisson neurons; working memory: the same for its external population. */
+  poissonRate?: QuantityInput;
+  /** Decision making: coherence level c of the stimulus, in [−1, 1]. */
+  coherence?: number;
+  /** Working memory: centre of the stimulus in degrees. */
+  stimulusCenter?: number;
+  /** Working memory: strength of the stimulus current. */
+  stimulusStrength?: QuantityInput;
   backend?: Backend;
   /** Progress of long simulations (see Network.run). */
   report?: RunOptions['report'];
@@ -68,6 +83,12 @@ function simOptions(options: ExerciseOptions): SimulationOptions {
     ...(options.reportPeriod ? { reportPeriod: options.reportPeriod } : {}),
   };
 }
+
+function networkOptions(options: ExerciseOptions): NetworkSimulationOptions {
+  return { ...simOptions(options), ...(options.seed === undefined ? {} : { seed: options.seed }) };
+}
+
+const hz = (x: number, digits = 1) => `${x.toFixed(digits)} Hz`;
 
 function neuronOptions(options: ExerciseOptions): NeuronOptions {
   return options.backend ? { backend: options.backend } : {};
@@ -235,6 +256,135 @@ export const EXERCISES: Readonly<Record<string, Exercise>> = {
           { name: 'input-factory_sinusoidal', figure: plotSinusoidalCurrentExample() },
         ],
         summary: ['3 example currents'],
+      };
+    },
+  },
+
+  brunel: {
+    description: 'Brunel network of excitatory and inhibitory LIF neurons (getting started: 2000 + 500 neurons, 800 ms): activity, ISI distribution, spectrum of A(t)',
+    defaults: '--n-excit 2000 --simtime 800ms --g 4 --poisson-rate 13Hz (dt 0.05 ms); --seed for a fixed network',
+    async run(options = {}) {
+      const simTime = quantity(options.simtime ?? '800*ms', 'second', 'simtime');
+      const result = await simulateBrunelNetwork({
+        NExcit: options.nExcit ?? 2000,
+        simTime,
+        ...(options.g === undefined ? {} : { g: options.g }),
+        ...(options.poissonRate === undefined ? {} : { poissonInputRate: quantity(options.poissonRate, 'Hz', 'poisson rate') }),
+        ...networkOptions(options),
+      });
+      const stats = networkStatistics(result);
+      const { NExcit, NInhib, NExtern, CE, CI, JExcit, JInhib } = result.structure;
+      const nuThreshold = thresholdRate({ NExtern });
+      const nuExt = quantity(options.poissonRate ?? BRUNEL_DEFAULTS.poissonInputRate, 'Hz', 'poisson rate').value;
+      const T = simTime.value * 1e3;
+      const n = NExcit + NInhib;
+      return {
+        figures: [
+          { name: 'brunel_activity', figure: plotBrunelActivity(result) },
+          { name: 'brunel_activity_last-50ms', figure: plotBrunelActivity(result, { tMin: of(Math.max(0, T - 50), 'ms'), supTitle: `Brunel network, the last ${Math.min(50, T)} ms` }) },
+          ...plotBrunelStatistics(stats).map(({ name, figure }) => ({ name: `brunel_${name}`, figure })),
+        ],
+        summary: [
+          `N_E = ${NExcit}, N_I = ${NInhib}, C_E = ${CE}, C_I = ${CI}, w_EE = w_IE = ${(JExcit * 1e3).toPrecision(3)} mV, w_EI = w_II = ${(JInhib * 1e3).toPrecision(3)} mV, ${NExtern} external Poisson inputs`,
+          `ν_threshold = ${hz(nuThreshold, 2)}; external rate ${hz(nuExt, 2)} = ${(nuExt / nuThreshold).toFixed(2)} ν_threshold`,
+          `${result.spikeMonitor.numSpikes} spikes of ${n} neurons in ${T} ms: ${hz(result.spikeMonitor.numSpikes / n / simTime.value)} per neuron`,
+          `after 100 ms: mean rate ${hz(stats.meanRate)}, CV of the ISIs ${stats.spikeStats.CV.toFixed(3)} (${stats.spikeStats.allISI.length} intervals)`,
+          stats.peakFrequency === undefined ? 'run too short for the power spectrum of A(t) (needs 100 ms + 100 ms)' : `largest peak of the power spectrum of A(t): ${stats.peakFrequency.toFixed(0)} Hz (resolution 10 Hz)`,
+        ],
+      };
+    },
+  },
+
+  'decision-making': {
+    description: 'Competing populations (Wang 2002): "Left" and "Right" receive a noisy stimulus of coherence c (getting started: c = +0.9, μ0 = 500 Hz, 800 ms)',
+    defaults: '--coherence 0.9 --simtime 800ms (stimulus 150–500 ms, 341 + 85 neurons, dt 0.1 ms); --seed for a fixed draw',
+    async run(options = {}) {
+      const simTime = quantity(options.simtime ?? '800*ms', 'second', 'simtime');
+      const coherence = options.coherence ?? 0.9;
+      const result = await simDecisionMakingNetwork({
+        NExcit: 341,
+        NInhib: 85,
+        weightScalingFactor: 6.0,
+        tStimulusStart: '150*ms',
+        tStimulusDuration: '350*ms',
+        coherenceLevel: coherence,
+        wPos: 2.0,
+        mu0MeanStimulusHz: 500,
+        maxSimTime: simTime,
+        ...networkOptions(options),
+      });
+      const [tA, tB] = getDecisionTime(result.A.rateMonitor, result.B.rateMonitor, '30*ms', '25*Hz');
+      const decision = tA > 0 && tB === 0 ? `"Left" at ${(tA * 1e3).toFixed(1)} ms` : tB > 0 && tA === 0 ? `"Right" at ${(tB * 1e3).toFixed(1)} ms` : tA > 0 ? 'both populations crossed (ambiguous)' : 'none';
+      const T = simTime.value;
+      const from = Math.max(0, T - 0.2);
+      const rates = (['A', 'B', 'Z', 'inhib'] as const).map((k) => `${k} ${hz(meanRate(result[k].rateMonitor, from, T))}`).join(', ');
+      const subtitle = `c = ${coherence}, μ0 = 500 Hz, stimulus from 150 to 500 ms`;
+      return {
+        figures: [
+          { name: 'decision-making_left', figure: plotPopulationActivity(result.A, { supTitle: 'Left' }) },
+          { name: 'decision-making_right', figure: plotPopulationActivity(result.B, { supTitle: 'Right' }) },
+          { name: 'decision-making_rates', figure: plotPopulationRates(result, { subtitle }) },
+          { name: 'decision-making_decision-space', figure: plotDecisionSpace(result.A.rateMonitor, result.B.rateMonitor, { subtitle: `${subtitle}; rates smoothed over 30 ms` }) },
+        ],
+        summary: [
+          `stimulus: c = ${coherence}, mean rates ν_left = ${hz(500 * (0.5 + 0.5 * coherence))}, ν_right = ${hz(500 * (0.5 - 0.5 * coherence))} (σ = 20 Hz, redrawn every 30 ms)`,
+          `mean rates in the last ${((T - from) * 1e3).toFixed(0)} ms: ${rates}`,
+          `decision (smoothed rate over 30 ms crossing 25 Hz): ${decision}`,
+        ],
+      };
+    },
+  },
+
+  'working-memory': {
+    description: 'Ring-attractor working memory (Compte et al. 2000): a stimulus at 120° from 100 to 300 ms starts a bump of activity (256 + 64 neurons, 500 ms)',
+    defaults: '--stimulus-center 120 --stimulus-strength 0.07nA --poisson-rate 1.4Hz --simtime 500ms (dt 0.1 ms); --seed for a fixed draw',
+    async run(options = {}) {
+      const simTime = quantity(options.simtime ?? '500*ms', 'second', 'simtime');
+      const center = options.stimulusCenter ?? 120;
+      const strength = quantity(options.stimulusStrength ?? '0.07*nA', 'amp', 'stimulus strength');
+      const N = 256;
+      const result = await simulateWM({
+        dt: '0.1*ms',
+        NExcitatory: N,
+        NInhibitory: 64,
+        weightScalingFactor: 8,
+        simTime,
+        stimulusCenterDeg: center,
+        tStimulusStart: '100*ms',
+        tStimulusDuration: '200*ms',
+        stimulusStrength: strength,
+        ...(options.poissonRate === undefined ? {} : { poissonFiringRate: quantity(options.poissonRate, 'Hz', 'poisson rate') }),
+        ...networkOptions(options),
+      });
+      const T = simTime.value;
+      const all = Array.from({ length: N }, (_, i) => i);
+      // θ(t) every 10 ms, from spikes within ±25 ms.
+      const snapshots: number[] = [];
+      for (let k = 0; 0.025 + k * 0.01 <= T - 0.025 + 1e-9; k++) snapshots.push(0.025 + k * 0.01);
+      const theta = getThetaTimeSeries(result.excit.spikeMonitor.spikeTrains(), all, N, snapshots, 0.05);
+      const windows = [
+        ['before the stimulus', 0, Math.min(0.1, T)],
+        ['during it', 0.1, Math.min(0.3, T)],
+        ['after it', 0.3, T],
+      ] as const;
+      const rates = windows.filter(([, a, b]) => b > a).map(([what, a, b]) => `${what} ${hz(meanRate(result.excit.rateMonitor, a, b), 2)} (inhibitory ${hz(meanRate(result.inhib.rateMonitor, a, b), 2)})`);
+      const late = getThetaTimeSeries(result.excit.spikeMonitor.spikeTrains(), all, N, [Math.max(0, T - 0.05)], 0.1)[0]!;
+      const subtitle = `stimulus at ${center}° (${show(strength)}) from 100 to 300 ms`;
+      return {
+        figures: [
+          // A(t) smoothed over 10 ms rather than neurodynex3's 1 ms: at rates of a few Hz, 1 ms shows single spikes.
+          { name: 'working-memory_excitatory', figure: plotWMActivity(result.excit, { avgWindowWidth: '10*ms', supTitle: `Excitatory population, ${subtitle}; A(t) over 10 ms` }) },
+          { name: 'working-memory_inhibitory', figure: plotWMActivity(result.inhib, { avgWindowWidth: '10*ms', supTitle: 'Inhibitory population; A(t) over 10 ms' }) },
+          {
+            name: 'working-memory_theta',
+            figure: plotThetaTimeSeries(snapshots, theta, { stimulusCenterDeg: center, stimulusWindow: [0.1, 0.3], subtitle: `spike-count weighted mean of the preferred directions within ±25 ms; ${subtitle}` }),
+          },
+          { name: 'working-memory_weight-profile', figure: plotWeightProfile(result.weightProfile45, { subtitle: 'σ = 20°, J+ = 1.6' }) },
+        ],
+        summary: [
+          `excitatory rate ${rates.join('; ')}`,
+          Number.isFinite(late) ? `population vector in the last 100 ms: θ = ${late.toFixed(1)}° (stimulus at ${center}°)` : 'no spikes in the last 100 ms',
+        ],
       };
     },
   },

@@ -18,7 +18,7 @@
  */
 import { Network, NeuronGroup, PoissonInput, seed as seedRandom, Synapses, TimedArray } from '../index.ts';
 import { COLORS, lineFigure, type Figure } from '../plot/index.ts';
-import { networkRunOptions, populationMonitors, roundHalfEven, type NetworkSimulationOptions, type PopulationMonitors } from './brunel.ts';
+import { meanRate, networkRunOptions, populationMonitors, roundHalfEven, type NetworkSimulationOptions, type PopulationMonitors } from './brunel.ts';
 import { plotNetworkActivity } from './plotTools.ts';
 import { of, quantity, si, type QuantityInput } from './quantities.ts';
 
@@ -95,6 +95,8 @@ export interface WorkingMemoryResult {
   /** The neurons that receive the stimulus and the distractor. */
   stimTargetIdx: number[];
   distrTargetIdx: number[];
+  /** The populations' NeuronGroups, e.g. to record more or to continue the run. */
+  groups: { excit: NeuronGroup; inhib: NeuronGroup };
   network: Network;
 }
 
@@ -185,14 +187,23 @@ export function targetIndices(N: number, centerDeg: number, widthDeg: number): n
   return out;
 }
 
+/** Neurons, current (amp) and time window [start, end) (seconds) of a stimulus. */
+export interface StimulusSpec {
+  idx: readonly number[];
+  strength: number;
+  start: number;
+  end: number;
+}
+
 /**
- * The I_stim of every neuron at every millisecond, as neurodynex3's
- * stimulate_network network_operation (run every 1 ms) sets it: while the
- * stimulus is on, its neurons get its strength and the others keep their
- * current (which matters only while a distractor is or was on); otherwise
- * all are set to 0; then, while the distractor is on, its neurons get its strength.
+ * The I_stim (amp) of each of N neurons at each of `ticks` milliseconds, as
+ * neurodynex3's stimulate_network network_operation (run every 1 ms) sets
+ * it: while the stimulus is on, its neurons get its strength and the others
+ * keep their current (which matters only while a distractor is or was on);
+ * otherwise all are set to 0; then, while the distractor is on, its neurons
+ * get its strength.
  */
-function stimulusCurrents(N: number, ticks: number, stim: { idx: number[]; strength: number; start: number; end: number }, distr: { idx: number[]; strength: number; start: number; end: number }): Float64Array[] {
+export function stimulusSchedule(N: number, ticks: number, stim: StimulusSpec, distr: StimulusSpec): Float64Array[] {
   const current = new Float64Array(N);
   const rows: Float64Array[] = [];
   for (let k = 0; k < ticks; k++) {
@@ -265,7 +276,7 @@ export async function simulateWM(options: WorkingMemoryParameters & NetworkSimul
   const stim = { idx: stimTargetIdx, strength: si(options.stimulusStrength ?? d.stimulusStrength, 'amp', 'stimulus_strength'), ...window(options.tStimulusStart, options.tStimulusDuration, d.tStimulusStart, d.tStimulusDuration, 'stimulus') };
   const distr = { idx: distrTargetIdx, strength: si(options.distractorStrength ?? d.distractorStrength, 'amp', 'distractor_strength'), ...window(options.tDistractorStart, options.tDistractorDuration, d.tDistractorStart, d.tDistractorDuration, 'distractor') };
   const ticks = Math.max(1, Math.ceil(simTime.value / 1e-3 - 1e-9));
-  const stimulus = new TimedArray(stimulusCurrents(NE, ticks, stim, distr), { dt: '1*ms', unit: of(1, 'amp'), name: 'wm_stimulus' });
+  const stimulus = new TimedArray(stimulusSchedule(NE, ticks, stim, distr), { dt: '1*ms', unit: of(1, 'amp'), name: 'wm_stimulus' });
 
   const kernel = presynWeightKernel(NE, options.sigmaWeightProfile ?? d.sigmaWeightProfile, options.JposExcit2excit ?? d.JposExcit2excit);
   // deque.rotate(round(N/8)): element j moves to (j + shift) mod N.
@@ -320,7 +331,7 @@ export async function simulateWM(options: WorkingMemoryParameters & NetworkSimul
   const net = new Network(inhibPop, inhib2inhib, ext2inhib, excitPop, ext2excit, inhib2excit, excit2inhib, excit2excit);
   for (const m of [inhib, excit]) net.add(m.rateMonitor, m.spikeMonitor, m.voltageMonitor);
   await net.run(simTime, networkRunOptions(options));
-  return { excit, inhib, weightProfile45, stimTargetIdx, distrTargetIdx, network: net };
+  return { excit, inhib, weightProfile45, stimTargetIdx, distrTargetIdx, groups: { excit: excitPop, inhib: inhibPop }, network: net };
 }
 
 // ------------------------------------------------------------ reading out the bump
@@ -359,6 +370,41 @@ export function getThetaTimeSeries(trains: ReadonlyMap<number, Float64Array>, id
   });
 }
 
+/** Spikes per neuron and second of the excitatory neurons in (or, with inside = false, not in) `idx` within [tMin, tMax). */
+export function subsetRate(result: WorkingMemoryResult, idx: readonly number[], tMin: number, tMax: number, inside = true): number {
+  const set = new Set(idx);
+  const i = result.excit.spikeMonitor.i;
+  const t = result.excit.spikeMonitor.t.values;
+  let n = 0;
+  for (let k = 0; k < i.length; k++) if (set.has(i[k]!) === inside && t[k]! >= tMin && t[k]! < tMax) n++;
+  return n / (inside ? idx.length : result.groups.excit.N - idx.length) / (tMax - tMin);
+}
+
+/**
+ * A run in numbers: for each named window [a, b) (seconds) the mean rates
+ * (Hz) of the excitatory and inhibitory populations, of the stimulated
+ * neurons and of the other excitatory ones (`<window>_excit`, `_inhib`,
+ * `_stimulated`, `_others`); and θ, the population vector of all excitatory
+ * spikes in the window `delay` (`delay_theta`, degrees; null without spikes).
+ * tools/brian2/neurodynex/make_network_statistics.py computes the same of Brian2's runs.
+ */
+export function workingMemoryStatistics(result: WorkingMemoryResult, windows: Readonly<Record<string, readonly [number, number]>>): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [w, [a, b]] of Object.entries(windows)) {
+    out[`${w}_excit`] = meanRate(result.excit.rateMonitor, a, b);
+    out[`${w}_inhib`] = meanRate(result.inhib.rateMonitor, a, b);
+    out[`${w}_stimulated`] = subsetRate(result, result.stimTargetIdx, a, b, true);
+    out[`${w}_others`] = subsetRate(result, result.stimTargetIdx, a, b, false);
+  }
+  const delay = windows.delay;
+  if (delay) {
+    const N = result.groups.excit.N;
+    const theta = getThetaTimeSeries(result.excit.spikeMonitor.spikeTrains(), Array.from({ length: N }, (_, i) => i), N, [(delay[0] + delay[1]) / 2], delay[1] - delay[0])[0]!;
+    out.delay_theta = Number.isFinite(theta) ? theta : null;
+  }
+  return out;
+}
+
 // ------------------------------------------------------------ plots and the getting-started run
 
 /** The excitatory (or inhibitory) population's raster, rate and voltages (plot_tools.plot_network_activity). */
@@ -385,8 +431,15 @@ export function plotWeightProfile(weightProfile45: ArrayLike<number>, options: {
   });
 }
 
-/** θ(t), the decoded population vector, with the stimulus direction as a dashed line. */
-export function plotThetaTimeSeries(tSnapshots: readonly number[], theta: readonly number[], options: { stimulusCenterDeg?: number; title?: string; subtitle?: string } = {}): Figure {
+/**
+ * θ(t), the decoded population vector (times in seconds, angles in degrees);
+ * the stimulus direction as a red dashed line, its start and end as gray ones.
+ */
+export function plotThetaTimeSeries(
+  tSnapshots: readonly number[],
+  theta: readonly number[],
+  options: { stimulusCenterDeg?: number; stimulusWindow?: readonly [number, number]; title?: string; subtitle?: string } = {},
+): Figure {
   const keep = tSnapshots.map((_, k) => k).filter((k) => Number.isFinite(theta[k]!));
   return lineFigure({
     title: options.title ?? 'Population vector θ(t)',
@@ -397,16 +450,19 @@ export function plotThetaTimeSeries(tSnapshots: readonly number[], theta: readon
       { x: keep.map((k) => tSnapshots[k]! * 1e3), y: keep.map((k) => theta[k]!), color: COLORS.blue, width: 2 },
       { kind: 'points', x: keep.map((k) => tSnapshots[k]! * 1e3), y: keep.map((k) => theta[k]!), color: COLORS.blue, size: 18 },
     ],
-    rules: options.stimulusCenterDeg === undefined ? [] : [{ y: options.stimulusCenterDeg, color: COLORS.red, dash: [6, 4] }],
+    rules: [
+      ...(options.stimulusCenterDeg === undefined ? [] : [{ y: options.stimulusCenterDeg, color: COLORS.red, dash: [6, 4] }]),
+      ...(options.stimulusWindow ?? []).map((t) => ({ x: t * 1e3, color: COLORS.gray, dash: [4, 4] })),
+    ],
   });
 }
 
 /**
  * neurodynex3's getting_started(): dt = 0.1 ms, 256 excitatory and 64
  * inhibitory neurons (weights scaled by 8), a stimulus at 120° from 100 to
- * 300 ms, 500 ms; the excitatory population's activity.
+ * 300 ms, 500 ms; the excitatory population's activity. Options override these parameters.
  */
-export async function gettingStarted(options: NetworkSimulationOptions = {}): Promise<{ result: WorkingMemoryResult; figure: Figure }> {
+export async function gettingStarted(options: WorkingMemoryParameters & NetworkSimulationOptions = {}): Promise<{ result: WorkingMemoryResult; figure: Figure }> {
   const result = await simulateWM({
     dt: '0.1*ms',
     NExcitatory: 256,

@@ -50,13 +50,13 @@ describe('spikeforge neurodynex', () => {
   });
 
   it('rejects unknown exercises and bad options', async () => {
-    await expect(run('brunel')).rejects.toThrow(/one of neuron-types, quiz/);
+    await expect(run('hopfield')).rejects.toThrow(/one of neuron-types, quiz/);
     await expect(run('adex', '--pattern', 'chaotic')).rejects.toThrow(/expected one of tonic/);
     await expect(run('lif', '--t-start', '-3')).rejects.toThrow(/whole number/);
   });
 
   it('has an exercise for every name in the brief', () => {
-    expect(Object.keys(EXERCISES)).toEqual(['neuron-types', 'quiz', 'lif', 'exp-if', 'adex', 'hh', 'phase-plane', 'input-factory']);
+    expect(Object.keys(EXERCISES)).toEqual(['neuron-types', 'quiz', 'lif', 'exp-if', 'adex', 'hh', 'phase-plane', 'input-factory', 'brunel', 'decision-making', 'working-memory']);
   });
 
   it.each(['neuron-types', 'exp-if', 'adex', 'hh', 'phase-plane', 'input-factory'])('%s runs with its defaults', async (name) => {

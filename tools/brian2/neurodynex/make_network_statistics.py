@@ -26,10 +26,15 @@ Which model code runs:
     each network (Cython target, compiled code cached), for comparison with
     spikeforge's in the same session (tools/brian2/neurodynex/compare_network_statistics.ts).
 
-Run (a few minutes; needs Brian2 2.5.1 with Cython and the neurodynex3 checkout):
+Run (about half an hour; needs Brian2 2.5.1 with Cython and the neurodynex3 checkout):
 
     MPLBACKEND=Agg PYTHONPATH=/path/to/neuronaldynamics-exercises \\
-        /usr/bin/python3 tools/brian2/neurodynex/make_network_statistics.py [--quick]
+        /usr/bin/python3 tools/brian2/neurodynex/make_network_statistics.py [--quick | --timing]
+
+--quick: 4 seeds per configuration (a trial run). --timing: writes nothing; times
+one warm-up and three runs of each configuration (and one run of neurodynex3's
+original decision-making and working-memory networks), for a comparison with
+compare_network_statistics.ts on an otherwise idle machine.
 
 Parameters are written with spikeforge's option names and Brian2 quantity
 strings; all statistics are in SI units (Hz, seconds, degrees for angles).
@@ -59,6 +64,7 @@ from neurodynex3.tools import spike_tools  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.abspath(os.path.join(HERE, '..', '..', '..', 'test', 'fixtures', 'neurodynex', 'network_statistics.json'))
 QUICK = '--quick' in sys.argv
+TIMING = '--timing' in sys.argv
 SEEDS = list(range(1, 5 if QUICK else 13))
 
 
@@ -97,7 +103,7 @@ def population_spectrum_peak(rate_monitor, t_init=0.1, delta_f=10.):
     pieces of 1/delta_f as fit after t_init; the frequency of the largest peak above 0 Hz."""
     data = np.asarray(rate_monitor.rate / b2.Hz, dtype=float)
     dt = float(rate_monitor.clock.dt / b2.second)
-    n_signal = int(1. / dt / delta_f)
+    n_signal = int(2. * (1. / (2. * dt)) / delta_f)  # as neurodynex3: N = 2 f_max / delta_f
     n_init = int(t_init / dt)
     k = (len(data) - n_init) // n_signal
     if k < 1:
@@ -524,19 +530,58 @@ def equivalence():
         wm.append({'seed': s, 'spikes_port': int(r['excit']['spike_monitor'].num_spikes), 'spikes_original': int(orig[1].num_spikes), 'identical_spikes': same})
         print('  working memory seed %d: port %d spikes, original %d, identical: %s' % (s, wm[-1]['spikes_port'], wm[-1]['spikes_original'], same), flush=True)
     out['working_memory_gettingStarted'] = wm
-    # Decision making: statistics of the original over the same seeds as the port's.
+    # Decision making: statistics of the original over (some of) the seeds of the port's runs. The original is slow:
+    # its network_operation runs in Python at every step.
     cfg = DM_CONFIGS[0]
-    runs = {}
-    for s in SEEDS:
+    runs, seconds = {}, []
+    seeds = SEEDS[:6]
+    for s in seeds:
+        t0 = time.time()
         stats = dm_statistics(dm_original(cfg['params'], s), cfg['windows'])
+        seconds.append(time.time() - t0)
         for k, v in stats.items():
             runs.setdefault(k, []).append(v)
-        print('  decision making (original) seed %d: A end %.1f Hz, decision time %s' % (s, stats['end_A'], stats['decision_time']), flush=True)
-    out['decision_making_gettingStarted_original'] = {'seeds': SEEDS, 'runs': runs, 'summary': {k: summary(v) for k, v in runs.items()}}
+        print('  decision making (original) seed %d: A end %.1f Hz, decision time %s (%.1f s)' % (s, stats['end_A'], stats['decision_time'], seconds[-1]), flush=True)
+    out['decision_making_gettingStarted_original'] = {'seeds': seeds, 'runs': runs, 'summary': {k: summary(v) for k, v in runs.items()}, 'brian2_seconds': seconds}
     return out
 
 
+def timing():
+    def measure(label, fn, seeds=(101, 102, 103)):
+        fn(100)  # warm-up: Cython compilation
+        seconds = []
+        for s in seeds:
+            t0 = time.time()
+            fn(s)
+            seconds.append(time.time() - t0)
+        print('%-40s median %.2f s  (%s)' % (label, float(np.median(seconds)), ', '.join('%.2f' % x for x in seconds)), flush=True)
+
+    def seeded(run):
+        def fn(s):
+            b2.seed(s)
+            random.seed(s)
+            run()
+        return fn
+
+    for cfg in BRUNEL_CONFIGS:
+        measure('brunel / ' + cfg['name'], lambda s, cfg=cfg: brunel_run(cfg['params'], s))
+    for cfg in DM_CONFIGS:
+        measure('decision_making / ' + cfg['name'], seeded(lambda cfg=cfg: dm_port(**dm_kwargs(cfg['params']))))
+    for cfg in WM_CONFIGS:
+        measure('working_memory / ' + cfg['name'], seeded(lambda cfg=cfg: wm_port(**wm_kwargs(cfg['params']))), seeds=(101,) if cfg['name'] == 'default_size' else (101, 102, 103))
+    measure('decision_making / gettingStarted (original)', lambda s: dm_original(DM_GETTING_STARTED, s), seeds=(101,))
+
+    def wm_original(params):
+        b2.defaultclock.dt = q(params.get('dt', '0.05*ms'))
+        wm_model.simulate_wm(**{k: v for k, v in wm_kwargs(params).items() if k != 'dt'})
+    for cfg in WM_CONFIGS:
+        measure('working_memory / %s (original)' % cfg['name'], seeded(lambda cfg=cfg: wm_original(cfg['params'])), seeds=(101,))
+
+
 def main():
+    if TIMING:
+        timing()
+        return
     result = {
         'brian2_version': b2.__version__,
         'numpy_version': np.__version__,
