@@ -482,7 +482,7 @@ function stateMonitorJSON(m: StateMonitor) {
   const indices = Array.from(m.indices);
   return {
     name: m.name,
-    source: m.source.name,
+    source: m.subgroup ? spikeSource(rangeOf(m.subgroup)) : m.source.name,
     variables: [...m.variables],
     record: m.recordAll ? true : indices,
     n_indices: indices.length,

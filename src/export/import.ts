@@ -23,7 +23,7 @@ import { linkedVar } from '../core/linked.ts';
 import { PoissonGroup, PoissonInput } from '../core/poisson.ts';
 import { SECOND } from '../core/quantities.ts';
 import { SpikeGeneratorGroup } from '../core/spikegenerator.ts';
-import type { Subgroup } from '../core/subgroup.ts';
+import { Subgroup } from '../core/subgroup.ts';
 import { Synapses, type ConnectArgs } from '../core/synapses.ts';
 import { TimedArray } from '../core/timedarray.ts';
 import { StateMonitor } from '../monitors/statemonitor.ts';
@@ -745,10 +745,19 @@ class Importer {
   private stateMonitor(value: unknown, path: string): Built {
     const m = object(value, path, ['name', 'source', 'variables', 'record'], ['n_indices', 'dt', 'when', 'order']);
     const monName = readName(m.name, at(path, 'name'));
-    const srcName = typeof m.source === 'string' ? m.source : fail(at(path, 'source'), `expected the name of a group or synapses (a StateMonitor of a subgroup is not supported), got ${describe(m.source)}`);
-    const b = this.objects.get(srcName);
-    if (!b || !(b.obj instanceof VariableOwner)) fail(at(path, 'source'), `no group or synapses named '${srcName}'`);
-    const src = b.obj as VariableOwner;
+    let monitored: VariableOwner | Subgroup;
+    if (typeof m.source === 'string') {
+      const b = this.objects.get(m.source);
+      if (!b || !(b.obj instanceof VariableOwner)) fail(at(path, 'source'), `no group or synapses named '${m.source}'`);
+      monitored = b.obj as VariableOwner;
+    } else if (m.source !== null && typeof m.source === 'object') {
+      monitored = this.source(m.source, at(path, 'source'));
+    } else {
+      fail(at(path, 'source'), `expected the name of a group or synapses, or a subgroup {"group", "start", "stop"}, got ${describe(m.source)}`);
+    }
+    const src: VariableOwner = monitored instanceof Subgroup ? monitored.source : monitored;
+    const size = monitored instanceof Subgroup ? monitored.size : src.size;
+    const label = monitored instanceof Subgroup ? `the subgroup [${monitored.start}:${monitored.stop}] of '${src.name}'` : `'${src.name}'`;
     const variables = list(m.variables, at(path, 'variables'), 'a list of variable names').map((v, k) => string(v, at(at(path, 'variables'), k), 'a variable name'));
     variables.forEach((v, k) => {
       try {
@@ -761,17 +770,17 @@ class Importer {
     if (m.record === true) record = true;
     else if (m.record === false) record = [];
     else record = integerList(m.record, at(path, 'record'), 0);
-    if (Array.isArray(record)) record.forEach((i, k) => i >= src.size && src.size > 0 && fail(at(at(path, 'record'), k), `index ${i} is beyond the ${src.size} elements of '${src.name}'`));
+    if (Array.isArray(record)) record.forEach((i, k) => i >= size && size > 0 && fail(at(at(path, 'record'), k), `index ${i} is beyond the ${size} elements of ${label}`));
     if (m.n_indices !== undefined) {
       const n = integer(m.n_indices, at(path, 'n_indices'), 0);
-      const expected = record === true ? src.size : record.length;
+      const expected = record === true ? size : record.length;
       if (n !== expected && !(record === true && src instanceof Synapses)) fail(at(path, 'n_indices'), `${n}, but ${expected} elements are recorded`);
     }
     const dt = m.dt === undefined ? undefined : this.dtOf(m.dt, at(path, 'dt'));
     const when = m.when === undefined ? 'start' : this.when(m.when, at(path, 'when'));
     const order = m.order === undefined ? 0 : integer(m.order, at(path, 'order'));
     const clock = dt === undefined || dt === src.clock.dt_ ? src.clock : this.clock(dt);
-    const M = this.guard(path, () => new StateMonitor(src, variables, { record, name: monName, when, order, clock }));
+    const M = this.guard(path, () => new StateMonitor(monitored, variables, { record, name: monName, when, order, clock }));
     return { obj: M, kind: 'statemonitor', path };
   }
 

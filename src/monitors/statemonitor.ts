@@ -7,6 +7,7 @@ import { Dimension } from '../units/index.ts';
 import { SimObject, type Operation, type RunContext } from '../core/base.ts';
 import { Clock } from '../core/clock.ts';
 import type { VariableOwner } from '../core/group.ts';
+import { Subgroup } from '../core/subgroup.ts';
 import { uniqueName } from '../core/names.ts';
 import { SECOND, type TimeLike } from '../core/quantities.ts';
 import type { Restorable } from '../core/network.ts';
@@ -81,9 +82,22 @@ export class StateMonitor extends SimObject implements Restorable {
   private readonly recordedTimes = new GrowableFloat64();
   private dims: Dimension[] = [];
 
-  constructor(source: VariableOwner, variables: string | readonly string[] | true, options: StateMonitorOptions = {}) {
+  /**
+   * Set when the monitor was made for a subgroup (Brian2's `StateMonitor(G[10:20], …)`):
+   * `source` is then its group, and the recorded indices count from the subgroup's start.
+   */
+  readonly subgroup: Subgroup | undefined;
+  /** The first neuron of the monitored range in `source` (0 without a subgroup). */
+  private readonly offset: number;
+
+  constructor(monitored: VariableOwner | Subgroup, variables: string | readonly string[] | true, options: StateMonitorOptions = {}) {
     super();
+    this.subgroup = monitored instanceof Subgroup ? monitored : undefined;
+    const source: VariableOwner = monitored instanceof Subgroup ? monitored.source : monitored;
     this.source = source;
+    this.offset = this.subgroup?.start ?? 0;
+    const size = this.subgroup?.size ?? source.size;
+    const what = this.subgroup ? `the subgroup [${this.subgroup.start}:${this.subgroup.stop}] of '${source.name}'` : `'${source.name}'`;
     this.name = uniqueName('statemonitor', options.name);
     this.variables = variables === true ? source.variableNames().filter((n) => n !== 'i' && n !== 'lastspike' && n !== 'not_refractory') : typeof variables === 'string' ? [variables] : [...variables];
     this.when = options.when ?? 'start';
@@ -92,12 +106,12 @@ export class StateMonitor extends SimObject implements Restorable {
     const record = options.record ?? false;
     this.recordAll = record === true;
     const indices =
-      record === true ? Array.from({ length: source.size }, (_, k) => k) : record === false ? [] : typeof record === 'number' ? [record] : [...record];
+      record === true ? Array.from({ length: size }, (_, k) => k) : record === false ? [] : typeof record === 'number' ? [record] : [...record];
     for (const i of indices) {
-      if (!Number.isInteger(i) || i < 0 || i >= source.size) throw new RangeError(`Cannot record element ${i} of '${source.name}', which has ${source.size} elements`);
+      if (!Number.isInteger(i) || i < 0 || i >= size) throw new RangeError(`Cannot record element ${i} of ${what}, which has ${size} elements`);
     }
     this.indexHandle = new ArrayHandle(`${this.name}_indices`, 'i32', indices.length);
-    this.indexHandle.data.set(indices);
+    this.indexHandle.data.set(indices.map((i) => i + this.offset));
     this.counter = new ArrayHandle(`${this.name}_count`, 'i32', 1);
     this.buffer = new ArrayHandle(`${this.name}_buffer`, 'f64', 1);
     this.times = new ArrayHandle(`${this.name}_times`, 'f64', 1);
@@ -171,8 +185,9 @@ export class StateMonitor extends SimObject implements Restorable {
     return new VariableValues('t', this.recordedTimes.view().slice(), SECOND);
   }
 
+  /** The recorded elements, counted from the subgroup's start for a subgroup (as Brian2's `record`). */
   get indices(): Int32Array {
-    return (this.indexHandle.data as Int32Array).slice();
+    return (this.indexHandle.data as Int32Array).map((i) => i - this.offset);
   }
 
   /** The recording of one variable. */
