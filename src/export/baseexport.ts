@@ -35,6 +35,8 @@ import {
   DEFAULT_DT,
   type CodeRunnerJSON,
   type RunRegularlyJSON,
+  type PoissonGroupJSON,
+  type SpikeGeneratorGroupJSON,
   type ComponentKind,
   type ComponentsJSON,
   type ConnectJSON,
@@ -363,11 +365,13 @@ function poissonGroupJSON(p: PoissonGroup, ns: Namespace) {
     const first = [...constructorEntries(p)][0];
     rates = first && first.kind === 'initializer' ? valueJSON(first.value, HERTZ, first.si) : quantityJSON(0, HERTZ);
   }
-  const json: { name: string; N: number; rates: QuantityJSON | string; identifiers?: Record<string, IdentifierJSON>; dt?: QuantityJSON; order?: number } = { name: p.name, N: p.N, rates };
-  const ids = identifiersJSON(model.identifiers);
-  if (ids) json.identifiers = ids;
+  const json: PoissonGroupJSON = { name: p.name, N: p.N, rates };
+  const ids = { ...identifiersJSON(model.identifiers), ...codeIdentifiers(p, p.regularOperations.map((r) => r.code), ns) };
+  if (Object.keys(ids).length > 0) json.identifiers = ids;
   if (p.clock.dt_ !== DEFAULT_DT) json.dt = dtOf(p);
   if (p.order !== 0) json.order = p.order;
+  const regular = regularJSON(p);
+  if (regular) json.run_regularly = regular;
   return json;
 }
 
@@ -379,7 +383,7 @@ function inSeconds(values: ArrayLike<number>): QuantityJSON {
 
 function spikeGeneratorJSON(g: SpikeGeneratorGroup) {
   const { indices, times, period } = g.spikes;
-  const json: { name: string; N: number; indices: number[]; times: QuantityJSON; period: QuantityJSON; dt?: QuantityJSON; order?: number } = {
+  const json: SpikeGeneratorGroupJSON = {
     name: g.name,
     N: g.N,
     indices: Array.from(indices),
@@ -390,6 +394,8 @@ function spikeGeneratorJSON(g: SpikeGeneratorGroup) {
   };
   if (g.clock.dt_ !== DEFAULT_DT) json.dt = dtOf(g);
   if (g.order !== 0) json.order = g.order;
+  const regular = regularJSON(g);
+  if (regular) json.run_regularly = regular;
   return json;
 }
 

@@ -218,7 +218,7 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
       made.add(g.name);
       dtOf.set(g.name, groupDt(g));
       header(`PoissonGroup '${g.name}'`);
-      out.push(`${s.v(g.name)} = PoissonGroup(${kw([String(g.N), `rates=${poissonRates(g)}`, `namespace=${s.namespace(g.name, g.identifiers)}`, dtArg(groupDt(g)), g.order ? `order=${g.order}` : undefined, `name=${pyStr(g.name)}`])})`, '');
+      out.push(`${s.v(g.name)} = PoissonGroup(${kw([String(g.N), `rates=${poissonRates(g)}`, `namespace=${s.namespace(g.name, g.identifiers)}`, dtArg(groupDt(g)), g.order ? `order=${g.order}` : undefined, `name=${pyStr(g.name)}`])})`, ...regularCalls(s.v(g.name), g.run_regularly, groupDt(g)), '');
     }
     for (const g of c.spikegeneratorgroup ?? []) {
       members.push(g.name);
@@ -226,7 +226,7 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
       made.add(g.name);
       dtOf.set(g.name, groupDt(g));
       header(`SpikeGeneratorGroup '${g.name}'`);
-      out.push(`${s.v(g.name)} = SpikeGeneratorGroup(${kw([String(g.N), `indices=np.array(${pyList(g.indices)}, dtype=int)`, `times=${pyArray(g.times)}`, (g.period.value as number) !== 0 ? `period=${pyQuantityJSON(g.period)}` : undefined, dtArg(groupDt(g)), g.order ? `order=${g.order}` : undefined, `name=${pyStr(g.name)}`])})`, '');
+      out.push(`${s.v(g.name)} = SpikeGeneratorGroup(${kw([String(g.N), `indices=np.array(${pyList(g.indices)}, dtype=int)`, `times=${pyArray(g.times)}`, (g.period.value as number) !== 0 ? `period=${pyQuantityJSON(g.period)}` : undefined, dtArg(groupDt(g)), g.order ? `order=${g.order}` : undefined, `name=${pyStr(g.name)}`])})`, ...regularCalls(s.v(g.name), g.run_regularly, groupDt(g)), '');
     }
     if (links.length > 0) out.push('# Linked variables', ...links.splice(0), '');
     for (const syn of c.synapses ?? []) {

@@ -110,6 +110,7 @@ export interface PoissonGroupJSON {
   /** spikeforge: dt and order when not the defaults (0.1 ms, 0). */
   dt?: QuantityJSON;
   order?: number;
+  run_regularly?: RunRegularlyJSON[];
 }
 
 export interface SpikeGeneratorGroupJSON {
@@ -123,6 +124,7 @@ export interface SpikeGeneratorGroupJSON {
   /** spikeforge: dt and order when not the defaults (0.1 ms, 0). */
   dt?: QuantityJSON;
   order?: number;
+  run_regularly?: RunRegularlyJSON[];
 }
 
 export interface PathwayJSON {

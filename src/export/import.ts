@@ -506,7 +506,6 @@ class Importer {
 
   private poissonGroup(value: unknown, path: string): Built {
     const g = object(value, path, ['name', 'N', 'rates'], ['identifiers', 'dt', 'order', 'run_regularly']);
-    if (g.run_regularly !== undefined) fail(at(path, 'run_regularly'), 'run_regularly operations are not supported by spikeforge');
     const groupName = readName(g.name, at(path, 'name'));
     const N = integer(g.N, at(path, 'N'), 1, 'the number of neurons (a whole number ≥ 1)');
     const namespace = g.identifiers === undefined ? {} : this.identifiers(g.identifiers, at(path, 'identifiers'));
@@ -530,12 +529,12 @@ class Importer {
     const order = g.order === undefined ? 0 : integer(g.order, at(path, 'order'));
     const P = this.guard(at(path, 'rates'), () => new PoissonGroup(N, rates, { namespace, name: groupName, clock: this.clock(dt), order }));
     this.guard(at(path, 'rates'), () => P.analyse());
+    this.regularOperations(P, g.run_regularly, path);
     return { obj: P, kind: 'poissongroup', path, namespace };
   }
 
   private spikeGenerator(value: unknown, path: string): Built {
     const g = object(value, path, ['name', 'N', 'indices', 'times', 'period'], ['identifiers', 'dt', 'order', 'run_regularly']);
-    if (g.run_regularly !== undefined) fail(at(path, 'run_regularly'), 'run_regularly operations are not supported by spikeforge');
     const groupName = readName(g.name, at(path, 'name'));
     const N = integer(g.N, at(path, 'N'), 1, 'the number of neurons (a whole number ≥ 1)');
     const indices = integerList(g.indices, at(path, 'indices'), 0);
@@ -546,6 +545,7 @@ class Importer {
     const dt = g.dt === undefined ? DEFAULT_DT : this.dtOf(g.dt, at(path, 'dt'));
     const order = g.order === undefined ? 0 : integer(g.order, at(path, 'order'));
     const S = this.guard(path, () => new SpikeGeneratorGroup(N, indices, times, { period: new Quantity(period.value as number, SECOND), name: groupName, clock: this.clock(dt), order }));
+    this.regularOperations(S, g.run_regularly, path);
     return { obj: S, kind: 'spikegeneratorgroup', path };
   }
 

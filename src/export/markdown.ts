@@ -384,6 +384,7 @@ function runSection(run: RunJSON, described: Set<string>, allVars: ReadonlySet<s
     described.add(g.name);
     const rates = typeof g.rates === 'string' ? math(g.rates, allVars) : quantityText(g.rates);
     out.push(`**Poisson group *${g.name}***, ${plural(g.N, 'neuron')} firing with rate${Array.isArray((g.rates as QuantityJSON).value) ? 's' : ''} ${rates}.`, '');
+    out.push(...regularLines(g.run_regularly, allVars));
     const rows = identifierRows(g.identifiers, allVars);
     if (rows.length) out.push('Parameters:', '', ...rows, '');
   }
@@ -392,6 +393,7 @@ function runSection(run: RunJSON, described: Set<string>, allVars: ReadonlySet<s
     described.add(g.name);
     const period = (g.period.value as number) !== 0 ? `, repeated every ${g.period.str}` : '';
     out.push(`**Spike generator *${g.name}***, ${plural(g.N, 'neuron')} emitting ${plural(g.indices.length, 'spike')} at given times${period}.`, '');
+    out.push(...regularLines(g.run_regularly, allVars));
   }
   const synapses = (c.synapses ?? []).filter((s) => !described.has(s.name));
   if (synapses.length) out.push(`${h} Synapses`, '');

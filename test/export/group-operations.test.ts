@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NeuronGroup, Network, SpikeGeneratorGroup, StateMonitor, Synapses, exportModel, importModel, toBrian2Script, toMarkdown, linkedVar, parseQuantity as q } from '../../src/index.ts';
+import { NeuronGroup, Network, PoissonGroup, SpikeGeneratorGroup, SpikeMonitor, StateMonitor, Synapses, exportModel, importModel, toBrian2Script, toMarkdown, linkedVar, parseQuantity as q, seed } from '../../src/index.ts';
 
 describe('assignments to subgroups in model descriptions', () => {
   it('are exported with the subgroup as source and imported with i counted within it', async () => {
@@ -93,5 +93,36 @@ describe('linked variables in model descriptions', () => {
     const M2 = imported.objects.M as StateMonitor;
     for (const k of [0, 3]) expect(Array.from(M2.get('w').trace(k))).toEqual(Array.from(M.get('w').trace(k)));
     expect(exportModel(imported.network)).toEqual(model);
+  });
+});
+
+describe('run_regularly of Poisson groups in model descriptions', () => {
+  const build = () => {
+    const P = new PoissonGroup(20, Array.from({ length: 20 }, () => q('50*Hz')), { name: 'P', namespace: { base: q('50*Hz'), depth: q('40*Hz'), period: q('20*ms') } });
+    P.runRegularly('rates = base + depth*sin(2*pi*t/period)', { dt: '1*ms', name: 'modulate' });
+    const M = new StateMonitor(P, 'rates', { record: [0], name: 'M' });
+    const SM = new SpikeMonitor(P, { name: 'SM' });
+    return { net: new Network(P, M, SM), M, SM };
+  };
+
+  it('is exported, imported (the same spikes for the same seed) and rebuilt in scripts and Markdown', async () => {
+    seed(3);
+    const { net, M, SM } = build();
+    await net.run('10*ms', { backend: 'js' });
+    // Modulated from the first millisecond on: 50 Hz + 40 Hz·sin(2π t / 20 ms).
+    expect(M.get('rates').trace(0)[15]).toBeCloseTo(50 + 40 * Math.sin((2 * Math.PI * 1) / 20), 9);
+    const model = exportModel(net);
+    const P = model.runs[0]!.components.poissongroup![0]!;
+    expect(P.run_regularly).toEqual([{ name: 'modulate', code: 'rates = base + depth*sin(2*pi*t/period)', dt: { str: '1. ms', value: 0.001, dim: 's' }, when: 'start', order: 0 }]);
+    expect(Object.keys(P.identifiers!).sort()).toEqual(['base', 'depth', 'period']);
+    expect(toBrian2Script(net)).toContain("P.run_regularly('rates = base + depth*sin(2*pi*t/period)', dt=1.0*msecond, name='modulate')");
+    expect(toMarkdown(net)).toContain('Regular operations:');
+    seed(3);
+    const imported = importModel(JSON.parse(JSON.stringify(model)));
+    await imported.run();
+    expect(exportModel(imported.network)).toEqual(model);
+    const SM2 = imported.objects.SM as SpikeMonitor;
+    expect(Array.from(SM2.i)).toEqual(Array.from(SM.i));
+    expect(SM.numSpikes).toBeGreaterThan(0);
   });
 });
