@@ -562,6 +562,19 @@ function show(width: QuantityInput): string {
   return `${Number(ms.toPrecision(6))} ms`;
 }
 
+/** The parameters of neurodynex3's getting_started() (also the CLI exercise's defaults). */
+export const GETTING_STARTED: Readonly<DecisionMakingParameters> = {
+  NExcit: 341,
+  NInhib: 85,
+  weightScalingFactor: 6.0,
+  tStimulusStart: '150*ms',
+  tStimulusDuration: '350*ms',
+  coherenceLevel: +0.9,
+  wPos: 2.0,
+  mu0MeanStimulusHz: 500,
+  maxSimTime: '800*ms',
+};
+
 /**
  * neurodynex3's getting_started(): 341 excitatory and 85 inhibitory neurons,
  * weight scaling 6, a stimulus from 150 to 500 ms with coherence +0.9 and
@@ -569,18 +582,7 @@ function show(width: QuantityInput): string {
  * Options override these parameters.
  */
 export async function gettingStarted(options: DecisionMakingParameters & NetworkSimulationOptions = {}): Promise<{ result: DecisionMakingResult; figures: { name: string; figure: Figure }[] }> {
-  const result = await simDecisionMakingNetwork({
-    NExcit: 341,
-    NInhib: 85,
-    weightScalingFactor: 6.0,
-    tStimulusStart: '150*ms',
-    tStimulusDuration: '350*ms',
-    coherenceLevel: +0.9,
-    wPos: 2.0,
-    mu0MeanStimulusHz: 500,
-    maxSimTime: '800*ms',
-    ...options,
-  });
+  const result = await simDecisionMakingNetwork({ ...GETTING_STARTED, ...options });
   return {
     result,
     figures: [

@@ -18,8 +18,8 @@ import { plotFICurves, plotVoltageAndCurrentTraces } from './plotTools.ts';
 import { of, quantity, show, type QuantityInput } from './quantities.ts';
 import { getFICurve, getSpikeStats, type FICurve } from './spikeTools.ts';
 import { BRUNEL_DEFAULTS, meanRate, networkStatistics, plotBrunelActivity, plotBrunelStatistics, simulateBrunelNetwork, thresholdRate, type NetworkSimulationOptions } from './brunel.ts';
-import { getDecisionTime, plotDecisionSpace, plotPopulationActivity, plotPopulationRates, simDecisionMakingNetwork } from './decisionMaking.ts';
-import { getThetaTimeSeries, plotThetaTimeSeries, plotWeightProfile, plotWMActivity, simulateWM } from './workingMemory.ts';
+import { GETTING_STARTED as DM_GETTING_STARTED, getDecisionTime, plotDecisionSpace, plotPopulationActivity, plotPopulationRates, simDecisionMakingNetwork } from './decisionMaking.ts';
+import { GETTING_STARTED as WM_GETTING_STARTED, getThetaTimeSeries, plotThetaTimeSeries, plotWeightProfile, plotWMActivity, simulateWM } from './workingMemory.ts';
 
 export interface ExerciseOptions {
   /** Step current amplitude. */
@@ -301,18 +301,7 @@ export const EXERCISES: Readonly<Record<string, Exercise>> = {
     async run(options = {}) {
       const simTime = quantity(options.simtime ?? '800*ms', 'second', 'simtime');
       const coherence = options.coherence ?? 0.9;
-      const result = await simDecisionMakingNetwork({
-        NExcit: 341,
-        NInhib: 85,
-        weightScalingFactor: 6.0,
-        tStimulusStart: '150*ms',
-        tStimulusDuration: '350*ms',
-        coherenceLevel: coherence,
-        wPos: 2.0,
-        mu0MeanStimulusHz: 500,
-        maxSimTime: simTime,
-        ...networkOptions(options),
-      });
+      const result = await simDecisionMakingNetwork({ ...DM_GETTING_STARTED, coherenceLevel: coherence, maxSimTime: simTime, ...networkOptions(options) });
       const [tA, tB] = getDecisionTime(result.A.rateMonitor, result.B.rateMonitor, '30*ms', '25*Hz');
       const decision = tA > 0 && tB === 0 ? `"Left" at ${(tA * 1e3).toFixed(1)} ms` : tB > 0 && tA === 0 ? `"Right" at ${(tB * 1e3).toFixed(1)} ms` : tA > 0 ? 'both populations crossed (ambiguous)' : 'none';
       const T = simTime.value;
@@ -344,14 +333,10 @@ export const EXERCISES: Readonly<Record<string, Exercise>> = {
       const strength = quantity(options.stimulusStrength ?? '0.07*nA', 'amp', 'stimulus strength');
       const N = 256;
       const result = await simulateWM({
-        dt: '0.1*ms',
+        ...WM_GETTING_STARTED,
         NExcitatory: N,
-        NInhibitory: 64,
-        weightScalingFactor: 8,
         simTime,
         stimulusCenterDeg: center,
-        tStimulusStart: '100*ms',
-        tStimulusDuration: '200*ms',
         stimulusStrength: strength,
         ...(options.poissonRate === undefined ? {} : { poissonFiringRate: quantity(options.poissonRate, 'Hz', 'poisson rate') }),
         ...networkOptions(options),

@@ -457,23 +457,25 @@ export function plotThetaTimeSeries(
   });
 }
 
+/** The parameters of neurodynex3's getting_started() (also the CLI exercise's defaults). */
+export const GETTING_STARTED: Readonly<WorkingMemoryParameters & Pick<NetworkSimulationOptions, 'dt'>> = {
+  dt: '0.1*ms',
+  NExcitatory: 256,
+  NInhibitory: 64,
+  weightScalingFactor: 8,
+  simTime: '500*ms',
+  stimulusCenterDeg: 120,
+  tStimulusStart: '100*ms',
+  tStimulusDuration: '200*ms',
+  stimulusStrength: '0.07*nA',
+};
+
 /**
  * neurodynex3's getting_started(): dt = 0.1 ms, 256 excitatory and 64
  * inhibitory neurons (weights scaled by 8), a stimulus at 120° from 100 to
  * 300 ms, 500 ms; the excitatory population's activity. Options override these parameters.
  */
 export async function gettingStarted(options: WorkingMemoryParameters & NetworkSimulationOptions = {}): Promise<{ result: WorkingMemoryResult; figure: Figure }> {
-  const result = await simulateWM({
-    dt: '0.1*ms',
-    NExcitatory: 256,
-    NInhibitory: 64,
-    weightScalingFactor: 8,
-    simTime: '500*ms',
-    stimulusCenterDeg: 120,
-    tStimulusStart: '100*ms',
-    tStimulusDuration: '200*ms',
-    stimulusStrength: '0.07*nA',
-    ...options,
-  });
+  const result = await simulateWM({ ...GETTING_STARTED, ...options });
   return { result, figure: plotWMActivity(result.excit) };
 }
