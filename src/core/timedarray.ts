@@ -33,6 +33,7 @@ export class TimedArray implements ExternalFunction {
   constructor(values: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, options: { dt: TimeLike; unit?: Quantity | Dimension; name?: string }) {
     this.name = uniqueName('_timedarray', options.name);
     this.dt = toSeconds(options.dt, 'TimedArray dt');
+    if (!(this.dt > 0) || !Number.isFinite(this.dt)) throw new RangeError(`TimedArray '${this.name}': dt must be a positive, finite duration, got ${this.dt} s`);
     const unit = options.unit ?? Dimension.DIMENSIONLESS;
     const scale = unit instanceof Quantity ? unit.value : 1;
     this.dim = unit instanceof Quantity ? unit.dim : unit;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NeuronGroup, Network, PoissonGroup, PoissonInput, PopulationRateMonitor, SpikeGeneratorGroup, SpikeMonitor, StateMonitor, Synapses, parseQuantity as q, seed } from '../../src/index.ts';
+import { NeuronGroup, Network, PoissonGroup, PoissonInput, PopulationRateMonitor, SpikeGeneratorGroup, SpikeMonitor, StateMonitor, Synapses, TimedArray, parseQuantity as q, seed } from '../../src/index.ts';
 
 describe('PoissonGroup', () => {
   it.each(['js', 'wasm'] as const)('fires at the requested rate (%s)', async (backend) => {
@@ -139,5 +139,13 @@ describe('SpikeMonitor with a list of indices', () => {
     await new Network(gen, mon).run('5*ms', { backend: 'js' });
     expect(Array.from(mon.i)).toEqual([1, 3, 1]);
     expect(Array.from(mon.count)).toEqual([1, 2, 1, 1]);
+  });
+});
+
+describe('TimedArray', () => {
+  it('needs a positive, finite dt', () => {
+    expect(() => new TimedArray([1, 2], { dt: '0*ms' })).toThrow(/dt must be a positive, finite duration, got 0 s/);
+    expect(() => new TimedArray([1, 2], { dt: '-1*ms' })).toThrow(/dt must be a positive/);
+    expect(new TimedArray([1, 2], { dt: '1*ms' }).dt).toBe(1e-3);
   });
 });
