@@ -46,6 +46,10 @@ export class PoissonGroup extends NeuronGroup {
       } else {
         this.set('rates', rates as ArrayLike<number>);
       }
+      // Brian2 would silently never fire; a negative rate is a mistake worth naming.
+      const values = this.getSI('rates');
+      const bad = values.findIndex((r) => !(r >= 0) || !Number.isFinite(r));
+      if (bad >= 0) throw new RangeError(`PoissonGroup '${this.name}': rates must be finite and ≥ 0 Hz, got ${values[bad]} Hz for neuron ${bad}`);
     }
   }
 }

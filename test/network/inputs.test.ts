@@ -149,3 +149,11 @@ describe('TimedArray', () => {
     expect(new TimedArray([1, 2], { dt: '1*ms' }).dt).toBe(1e-3);
   });
 });
+
+describe('PoissonGroup rates', () => {
+  it('must be finite and ≥ 0 Hz when given as values', () => {
+    expect(() => new PoissonGroup(3, q('-5*Hz'))).toThrow(/rates must be finite and ≥ 0 Hz, got -5 Hz for neuron 0/);
+    expect(() => new PoissonGroup(2, [q('5*Hz'), q('-1*Hz')])).toThrow(/got -1 Hz for neuron 1/);
+    expect(new PoissonGroup(2, q('0*Hz')).getSI('rates')).toEqual(new Float64Array([0, 0]));
+  });
+});
