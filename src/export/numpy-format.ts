@@ -7,6 +7,7 @@
 import rawUnits from '../units/brian2_units.json' with { type: 'json' };
 import { Dimension, formatQuantity, Quantity, registeredDisplayUnits, type Unit } from '../units/index.ts';
 import { makeUnit } from '../units/registry.ts';
+import { roundExact } from '../units/float-format.ts';
 
 const PRECISION = 8;
 const LINE_WIDTH = 75;
@@ -74,31 +75,6 @@ function scientificDigits(x: number, precision: number): SciDigits {
     frac = digits.slice(1);
   }
   return { sign, lead, frac: frac.replace(/0+$/, ''), exp };
-}
-
-/** round(a * 10^fractionDigits), half to even, on the exact value of `a` (a >= 0). */
-function roundExact(a: number, fractionDigits: number): bigint {
-  const { digits, scale } = exactDecimal(a);
-  const shift = scale - fractionDigits;
-  if (shift <= 0) return digits * 10n ** BigInt(-shift);
-  const divisor = 10n ** BigInt(shift);
-  const q = digits / divisor;
-  const twiceRemainder = 2n * (digits % divisor);
-  if (twiceRemainder > divisor || (twiceRemainder === divisor && q % 2n === 1n)) return q + 1n;
-  return q;
-}
-
-/** The exact value of a finite double >= 0 as digits / 10^scale. */
-function exactDecimal(a: number): { digits: bigint; scale: number } {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, a);
-  const bits = view.getBigUint64(0);
-  const biasedExp = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & 0xfffffffffffffn;
-  const mantissa = biasedExp === 0 ? fraction : fraction | (1n << 52n);
-  const exp2 = (biasedExp === 0 ? 1 : biasedExp) - 1075;
-  if (exp2 >= 0) return { digits: mantissa << BigInt(exp2), scale: 0 };
-  return { digits: mantissa * 5n ** BigInt(-exp2), scale: -exp2 };
 }
 
 // ---------------------------------------------------------------------------

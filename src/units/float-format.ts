@@ -75,7 +75,7 @@ function exponentSuffix(exp: number): string {
 }
 
 /** round(a * 10^fractionDigits), half to even, on the exact value of `a` (a >= 0). */
-function roundExact(a: number, fractionDigits: number): bigint {
+export function roundExact(a: number, fractionDigits: number): bigint {
   const { digits, scale } = exactDecimal(a);
   const shift = scale - fractionDigits;
   if (shift <= 0) return digits * 10n ** BigInt(-shift);
