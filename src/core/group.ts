@@ -1,5 +1,5 @@
 import { parseExpression } from '../parsing/expressions.ts';
-import { SourceText } from '../parsing/source.ts';
+import { SourceText, type Span } from '../parsing/source.ts';
 import { parseStatements } from '../parsing/statements.ts';
 import { Clock } from './clock.ts';
 import type { TimeLike } from './quantities.ts';
@@ -10,7 +10,7 @@ import { Dimension, formatDimension, Quantity } from '../units/index.ts';
 import { SimObject, type RunContext } from './base.ts';
 import type { SymbolTable } from '../codegen/symbols.ts';
 import type { Translator } from '../codegen/translate.ts';
-import type { Expr } from '../parsing/ast.ts';
+import { identifiersOf, walk, type Expr } from '../parsing/ast.ts';
 import { evaluatePerElement, type ElementContext } from './hosteval.ts';
 import { parseQuantity } from '../units/index.ts';
 import { VariableValues, type StoredVariable } from './variables.ts';
@@ -238,7 +238,24 @@ export abstract class VariableOwner extends SimObject {
     if (q) return Float64Array.of(scalarSI(q, target, this.name));
     const source = new SourceText(text, `value of '${target.name}'`);
     const expr = parseExpression(source);
-    const info = checkExpression(expr, this.expressionScope(), source);
+    const scope = this.expressionScope();
+    const info = checkExpression(expr, scope, source);
+    if (target.shared) {
+      // Brian2: a shared variable has one value, which cannot come from per-element values.
+      for (const name of identifiersOf(expr)) {
+        const r = scope.resolve(name);
+        if (r?.kind === 'variable' && !r.scalar) {
+          const at = findName(expr, name);
+          throw errorAt(
+            'scalar-write',
+            `Cannot write to scalar variable '${target.name}' with an expression referring to vector variable '${name}'`,
+            source,
+            at ?? expr.span,
+            `'${target.name}' is shared: one value for all of '${this.name}', while '${name}' has one value per element.`,
+          );
+        }
+      }
+    }
     if (info.dim !== target.dim) {
       throw errorAt(
         'unit-mismatch',
@@ -289,6 +306,15 @@ function scalarSI(value: Quantity | number | boolean, v: StoredVariable, owner: 
     throw new TypeError(`Cannot assign ${value.toString()} to '${v.name}' of '${owner}': units of ${formatDimension(value.dim)} instead of ${formatDimension(v.dim)}`);
   }
   return value.value;
+}
+
+/** The source range of the first use of a name in an expression. */
+function findName(expr: Expr, name: string): Span | undefined {
+  let found: Span | undefined;
+  walk(expr, (e) => {
+    if (!found && e.kind === 'name' && e.name === name) found = e.span;
+  });
+  return found;
 }
 
 export { Dimension };

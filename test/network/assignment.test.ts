@@ -98,3 +98,27 @@ describe.each(['wasm', 'js'] as const)('run_regularly (%s)', (backend) => {
     expect(() => G.runRegularly('x += ')).toThrow(/run_regularly code/);
   });
 });
+
+describe('assigning shared variables', () => {
+  // Brian2 2.5.1: "Cannot write to scalar variable 'x' with an expression referring to vector variable 'i'".
+  it('rejects expressions with per-element values, naming both, as Brian2 does', () => {
+    const G = new NeuronGroup(3, 'x : 1 (shared)\nv : 1', { name: 'G' });
+    expect(() => G.set('x', 'i*2')).toThrow(/Cannot write to scalar variable 'x' with an expression referring to vector variable 'i'/);
+    expect(() => G.set('x', '1 + v')).toThrow(/referring to vector variable 'v'[\s\S]*column 5/);
+    const H = new NeuronGroup(3, 'v : 1', { threshold: 'True', reset: '' });
+    const S = new Synapses(H, H, { on_pre: 'v += 1', delay: '1*ms' });
+    S.connect();
+    expect(() => S.set('delay', '1*ms + j*0.5*ms')).toThrow(/scalar variable 'delay' with an expression referring to vector variable 'j'/);
+    expect(() => S.set('delay', 'v_pre*ms')).toThrow(/vector variable 'v_pre'/);
+  });
+
+  it('accepts scalar expressions: N, t, random numbers, shared variables', () => {
+    const G = new NeuronGroup(3, 'x : 1 (shared)\ny : 1 (shared)\nv : 1', { name: 'G' });
+    G.set('y', '2');
+    G.set('x', 'N*y + t/ms');
+    expect(Array.from(G.getSI('x'))).toEqual([6]);
+    G.set('x', 'rand()');
+    expect(G.getSI('x')[0]).toBeGreaterThanOrEqual(0);
+    expect(G.getSI('x')[0]).toBeLessThan(1);
+  });
+});
