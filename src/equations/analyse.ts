@@ -60,6 +60,24 @@ export function equationVariables(eqs: Equations): Map<string, ResolvedVariable>
  * Check every right-hand side: known names, consistent units, and the
  * declared unit (a derivative has the variable's unit per second).
  */
+/**
+ * Brian2 reserves the suffixes _pre and _post for the variables of a synapse's
+ * source and target: a group's own variables (and a synapse's own, except
+ * summed ones, whose names say where they go) cannot end in them.
+ */
+export function checkPrePostNames(eqs: Equations, skip: (v: EquationVariable) => boolean = () => false): void {
+  for (const v of eqs.variables.values()) {
+    if (skip(v) || !/_(pre|post)$/.test(v.name)) continue;
+    throw errorAt(
+      'reserved-name',
+      `'${v.name}' cannot be used as a variable name, the '_pre' and '_post' suffixes are used to refer to pre- and post-synaptic variables in synapses`,
+      eqs.source,
+      v.line.nameSpan,
+      `Rename it, e.g. to '${v.name.replace(/_(pre|post)$/, '$1')}'.`,
+    );
+  }
+}
+
 export function checkEquationUnits(eqs: Equations, scope: Scope): Map<string, ExprInfo> {
   const infos = new Map<string, ExprInfo>();
   for (const v of eqs.variables.values()) {

@@ -7,6 +7,7 @@ import { printExpr } from '../parsing/printer.ts';
 import { Dimension, describeDimension, formatQuantity, Quantity } from '../units/index.ts';
 import {
   checkEquationUnits,
+  checkPrePostNames,
   checkStatements,
   collectExternals,
   dependencies,
@@ -89,6 +90,7 @@ export const NEURON_FLAGS = {
 export function analyseNeuronModel(spec: NeuronModelSpec): NeuronModel {
   const userEquations = typeof spec.equations === 'string' ? new Equations(spec.equations) : spec.equations;
   userEquations.checkFlags(NEURON_FLAGS);
+  checkPrePostNames(userEquations);
   if (spec.threshold !== undefined && spec.threshold !== null && typeof spec.threshold !== 'string') {
     throw new TypeError(`Threshold condition has to be a string, not ${describeValue(spec.threshold)}; probably you meant a condition like 'v > ...'`);
   }

@@ -3,7 +3,7 @@ import { errorAt } from '../parsing/diagnostics.ts';
 import { SourceText } from '../parsing/source.ts';
 import { parseStatements } from '../parsing/statements.ts';
 import { Dimension, formatDimension } from '../units/index.ts';
-import { checkEquationUnits, checkStatements, collectExternals, equationVariables, orderSubexpressions, specialVariables, variable } from './analyse.ts';
+import { checkEquationUnits, checkPrePostNames, checkStatements, collectExternals, equationVariables, orderSubexpressions, specialVariables, variable } from './analyse.ts';
 import { DIFFERENTIAL_EQUATION, Equations, PARAMETER, SUBEXPRESSION, spanOfName } from './equations.ts';
 import { GroupScope, type Namespace } from './namespace.ts';
 import type { CheckedCode } from './neuronmodel.ts';
@@ -76,6 +76,7 @@ export interface SynapsesModel {
 export function analyseSynapsesModel(spec: SynapsesModelSpec): SynapsesModel {
   const equations = typeof spec.equations === 'string' ? new Equations(spec.equations) : spec.equations;
   equations.checkFlags(SYNAPSE_FLAGS, INCOMPATIBLE);
+  checkPrePostNames(equations, (v) => v.kind === SUBEXPRESSION && v.flags.includes('summed'));
   const clockDriven: string[] = [];
   const eventDriven: string[] = [];
   for (const v of equations.variables.values()) {

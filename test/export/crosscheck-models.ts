@@ -1,0 +1,90 @@
+// Models that combine many features at once — rk4 with a 2-D TimedArray, STDP with
+// event-driven variables and per-synapse delays, run_regularly, summed variables,
+// heun, exponential Euler with a coupled conductance and a refractory condition —
+// built in spikeforge, written as Brian2 scripts and run by Brian2
+// (tools/brian2/export/make_crosscheck.ts); test/export/crosscheck.test.ts
+// compares our runs with Brian2's recordings.
+import { NeuronGroup, Synapses, SpikeGeneratorGroup, StateMonitor, SpikeMonitor, PopulationRateMonitor, TimedArray, Network, parseQuantity as q } from '../../src/index.ts';
+
+/** How long each model runs. */
+export const CROSSCHECK_DURATION = '60*ms';
+
+export const CROSSCHECK_MODELS: Record<string, () => Network> = {
+  adex_rk4_stdp: () => {
+    const ns = { C: q('281*pF'), gL: q('30*nS'), EL: q('-70.6*mV'), VT: q('-50.4*mV'), DeltaT: q('2*mV'), tauw: q('144*ms'), a: q('4*nS'), b: q('0.0805*nA'), taupre: q('20*ms'), taupost: q('20*ms'), Apre: 0.01, Apost: -0.0105 };
+    const I = new TimedArray([[0.5, 0.8, 1.0], [0.9, 0.2, 1.2], [0.0, 1.5, 0.7]], { dt: '20*ms', unit: q('1*nA'), name: 'I_ext' });
+    const G = new NeuronGroup(3, `dvm/dt = (gL*(EL - vm) + gL*DeltaT*exp((vm - VT)/DeltaT) + I_ext(t, i) + Isyn - w)/C : volt
+dw/dt = (a*(vm - EL) - w)/tauw : amp
+Isyn : amp`, { threshold: 'vm > -40*mV', reset: 'vm = EL; w += b', method: 'rk4', namespace: { ...ns, I_ext: I }, name: 'G' });
+    G.set('vm', '-70.6*mV + i*2*mV');
+    const stim = new SpikeGeneratorGroup(2, [0, 1, 0, 1, 0], [q('5*ms'), q('7*ms'), q('21*ms'), q('33*ms'), q('44*ms')], { name: 'stim' });
+    const S = new Synapses(stim, G, { model: `wsyn : 1
+dapre/dt = -apre/taupre : 1 (event-driven)
+dapost/dt = -apost/taupost : 1 (event-driven)`, on_pre: `Isyn += wsyn*0.3*nA
+apre += Apre
+wsyn = clip(wsyn + apost, 0, 1)`, on_post: `apost += Apost
+wsyn = clip(wsyn + apre, 0, 1)`, namespace: ns, name: 'S' });
+    S.connect();
+    S.set('wsyn', '0.5 + 0.1*i - 0.05*j');
+    S.set('delay', '1*ms + j*0.5*ms');
+    G.runRegularly('Isyn = Isyn*0.5', { dt: '1*ms' });
+    const M = new StateMonitor(G, ['vm', 'w', 'Isyn'], { record: true, name: 'statemon' });
+    const MS = new StateMonitor(S, ['wsyn', 'apre'], { record: true, name: 'synmon' });
+    return new Network(G, stim, S, M, MS, new SpikeMonitor(G, { name: 'spikemon' }));
+  },
+  summed_heun_subexpr: () => {
+    const G = new NeuronGroup(4, `dv/dt = (I_gap + 1.2 - v)/(10*ms) + sin(2*pi*t/(7*ms))/(20*ms) : 1
+I_gap : 1
+I2 = I_gap**2 + v*0.1 : 1`, { threshold: 'v > 1', reset: 'v = 0', refractory: '3*ms', method: 'heun', name: 'G' });
+    G.set('v', 'i*0.2');
+    const S = new Synapses(G, G, { model: 'w : 1\nI_gap_post = w*(v_pre - v_post) : 1 (summed)', name: 'S' });
+    S.connect({ condition: 'i != j' });
+    S.set('w', '0.02*(i+1)');
+    const M = new StateMonitor(G, ['v', 'I_gap', 'I2'], { record: true, name: 'statemon' });
+    return new Network(G, S, M, new SpikeMonitor(G, { name: 'spikemon' }), new PopulationRateMonitor(G, { name: 'ratemon' }));
+  },
+  exp_euler_coupled: () => {
+    const G = new NeuronGroup(3, `dv/dt = (-(v - E)*g + I)/(10*ms) : 1 (unless refractory)
+dg/dt = -g/(5*ms) : 1
+I = 2*(1 + i) : 1
+E : 1 (constant)`, { threshold: 'v > 0.9', reset: 'v = -0.2; g += 0.5', refractory: 'v > 0.5 and g > 0.4', method: 'exponential_euler', name: 'G' });
+    G.set('E', [0.1, 0.3, 0.5]);
+    G.set('g', 1);
+    const M = new StateMonitor(G, ['v', 'g'], { record: true, name: 'statemon' });
+    return new Network(G, M, new SpikeMonitor(G, { name: 'spikemon' }));
+  },
+  pathways_generator_connect: () => {
+    const src = new SpikeGeneratorGroup(5, [0, 1, 2, 3, 4, 2, 0], [q('2*ms'), q('4*ms'), q('6*ms'), q('8*ms'), q('10*ms'), q('25*ms'), q('30*ms')], { name: 'src' });
+    const G = new NeuronGroup(6, `dv/dt = -v/(8*ms) : 1
+du/dt = (v - u)/(15*ms) : 1
+count_in : integer`, { threshold: 'v > 0.6', reset: 'v = 0; u += 0.1', method: 'euler', name: 'G' });
+    const S = new Synapses(src, G, {
+      model: 'w : 1\nlastpre : second',
+      on_pre: { pre: 'v_post += w\ncount_in_post += 1\nlastpre = t', late: 'u_post -= 0.05*w' },
+      on_post: 'w = clip(w*1.1, 0, 0.8)',
+      delay: { late: '3*ms' },
+      name: 'S',
+    });
+    S.connect({ j: 'k for k in range(i-1, i+3) if k != i', skip_if_invalid: true });
+    S.set('w', '0.3 + 0.05*(i + j) % 0.2');
+    S.set('delay', '(1 + (i*7 + j*3) % 4)*0.5*ms');
+    const M = new StateMonitor(G, ['v', 'u', 'count_in'], { record: [0, 2, 5], name: 'statemon' });
+    const MS = new StateMonitor(S, ['w', 'lastpre'], { record: [0, 3, 7], name: 'synmon' });
+    return new Network(src, G, S, M, MS, new SpikeMonitor(G, { name: 'spikemon' }));
+  },
+  functions_rk2_exact: () => {
+    const G = new NeuronGroup(4, `dv/dt = (floor(3*sin(2*pi*t/(9.4137*ms))) + 1.37*abs(x) - v)/(4.3*ms) + sign(y - 0.5)/(53*ms) : 1
+dy/dt = (clip(v, -0.5, 0.5) - y)/(6*ms) : 1
+x = v % 0.71 - (v // 0.29)*0.1 : 1
+flag : boolean
+k : integer (constant)`, { threshold: 'v > 0.8 and not flag', reset: 'v = -0.1*k; flag = k % 2 == 0', method: 'rk2', name: 'G' });
+    G.set('k', [1, 2, 3, 4]);
+    G.set('v', '0.2*k - 0.3');
+    const H = new NeuronGroup(2, `dp/dt = (q - p)/(3*ms) : 1
+dq/dt = (1 + i - 2*q + p*0.5)/(7*ms) : 1`, { method: 'exact', name: 'H' });
+    H.set('p', [0.5, -0.5]);
+    const M = new StateMonitor(G, ['v', 'y', 'x', 'flag'], { record: true, name: 'statemon' });
+    const MH = new StateMonitor(H, ['p', 'q'], { record: true, name: 'hmon' });
+    return new Network(G, H, M, MH, new SpikeMonitor(G, { name: 'spikemon' }));
+  },
+};
