@@ -31,7 +31,7 @@ import { storedVariable, VariableValues } from './variables.ts';
 import { rangeOf, type GroupRange, type Subgroup } from './subgroup.ts';
 import { generateConnections, groupConnectEnvironment, type ConnectArgs, type ConnectGroup, type ConnectGroupVariable } from './connect.ts';
 import { nextSequence } from './history.ts';
-import type { ElementContext } from './hosteval.ts';
+import { evaluatePerElement, type ElementContext } from './hosteval.ts';
 
 /** A group Synapses can connect: spikes (or other events) and variables. */
 export type SynapticGroup = NeuronGroup;
@@ -681,6 +681,19 @@ export class Synapses extends VariableOwner {
         return base.lookup(name);
       },
     };
+  }
+
+  /** Dimension of a stored variable or of a synaptic subexpression (which StateMonitors may record). */
+  override dimensionOf(name: string): Dimension {
+    const v = this.equations.variables.get(name);
+    return v && v.kind === SUBEXPRESSION && !v.flags.includes('summed') && !this.stored.has(name) ? v.dim : super.dimensionOf(name);
+  }
+
+  /** A synaptic subexpression, evaluated now for every synapse. */
+  protected override evaluateReadOnly(name: string): VariableValues {
+    const v = this.equations.variables.get(name);
+    if (v?.kind === SUBEXPRESSION && !v.flags.includes('summed') && v.expr) return new VariableValues(name, evaluatePerElement(v.expr, this.elementContext(), this.nSynapses), v.dim);
+    return super.evaluateReadOnly(name);
   }
 
   override toString(): string {

@@ -64,3 +64,14 @@ describe('cross-check comparison', () => {
     expect(differences(monitorResults(net) as Recorded, changed)).toHaveLength(1);
   });
 });
+
+describe('synaptic subexpressions', () => {
+  it('are recorded by StateMonitors and evaluated on demand', async () => {
+    const net = CROSSCHECK_MODELS.subgroups_events_linked!();
+    await net.run('5*ms', { backend: 'js' });
+    const S = net.members.find((m) => m.name === 'S') as unknown as { getSI(name: string): Float64Array; dimensionOf(name: string): { isDimensionless: boolean } };
+    const x = S.getSI('x');
+    expect(Array.from(S.getSI('w'))).toEqual(Array.from(x, (v) => 0.2 + 0.01 * v));
+    expect(S.dimensionOf('w').isDimensionless).toBe(true);
+  });
+});
