@@ -117,4 +117,21 @@ w = 0.2 + 0.01*x : 1`,
     const MX = new StateMonitor(S, ['x', 'w'], { record: [0, 5], name: 'synmon' });
     return new Network(drive, G, S, M, MS, MX, new SpikeMonitor(G, { name: 'spikemon' }), new EventMonitor(G, 'high', { name: 'highmon' }), new PopulationRateMonitor(inh, { name: 'ratemon' }));
   },
+  clocks_functions_constant_over_dt: () => {
+    const drive = new TimedArray([0.2, 1.4, 0.6, 2.2, 0.1], { dt: '0.37*ms', unit: q('1*mV'), name: 'drive' });
+    const F = new NeuronGroup(3, `dv/dt = (drive(t)*(1 + i) + g_syn*(E - v) - v + mV*tanh(v/mV)*0.2)/(3*ms) : volt
+dg_syn/dt = -g_syn/(2*ms) : 1
+E = -5*mV + 3*mV*int(i/2) : volt
+gate = sqrt(1 + (v/mV)**2) + log(2 + arctan(v/mV)) : 1 (constant over dt)
+n_spikes : integer`, { threshold: 'v > 1.5*mV + 0.1*mV*ceil(gate)', reset: 'v = -1*mV; n_spikes += 1', method: 'rk4', dt: '0.05*ms', namespace: { drive }, name: 'F' });
+    const T = new NeuronGroup(4, `du/dt = (I_in - u)/(4*ms) + exprel(u - 0.5)/(100*ms) : 1
+I_in : 1`, { threshold: 'u > 0.8', reset: 'u = 0.1', method: 'euler', name: 'T' });
+    const S = new Synapses(F, T, { model: 'c : 1', on_pre: 'I_in_post += c', on_post: 'g_syn_pre += 0.3', delay: { post: '0.8*ms' }, name: 'S' });
+    S.connect({ i: [0, 1, 2, 2, 0], j: [0, 1, 2, 3, 3] });
+    S.set('c', '0.4 + 0.1*j');
+    S.set('delay', '0.23*ms + i*0.31*ms');
+    const MF = new StateMonitor(F, ['v', 'g_syn', 'gate', 'n_spikes'], { record: true, name: 'fmon', dt: '0.2*ms' });
+    const MT = new StateMonitor(T, ['u', 'I_in'], { record: true, name: 'tmon' });
+    return new Network(F, T, S, MF, MT, new SpikeMonitor(F, { name: 'fspikes' }), new SpikeMonitor(T, { name: 'tspikes' }));
+  },
 };
