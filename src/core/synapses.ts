@@ -20,7 +20,7 @@ import { ArrayHandle } from '../runtime/arrays.ts';
 import { SLOT, type KernelBuild } from '../runtime/build.ts';
 import { Dimension, Quantity } from '../units/index.ts';
 import type { Operation, RunContext, SimObject } from './base.ts';
-import { Clock } from './clock.ts';
+import { Clock, defaultclock } from './clock.ts';
 import { VariableOwner, type KernelAccess } from './group.ts';
 import { elementContextFor } from './neurongroup.ts';
 import type { NeuronGroup } from './neurongroup.ts';
@@ -109,7 +109,8 @@ export class Synapses extends VariableOwner {
     this.equations.checkFlags(SYNAPSE_FLAGS, [['event-driven', 'clock-driven'], ['summed', 'shared', 'constant over dt']]);
     this.method = options.method ?? null;
     this.namespace = options.namespace;
-    this.clock = options.clock ?? (options.dt !== undefined ? new Clock(options.dt, `${this.name}_clock`) : this.source.clock);
+    // Brian2: the synapses' own updates run on the default clock unless told otherwise; each pathway runs on its spike source's clock.
+    this.clock = options.clock ?? (options.dt !== undefined ? new Clock(options.dt, `${this.name}_clock`) : defaultclock);
     if (options.order !== undefined) this.order = options.order;
     this.csr.preOffsets = new ArrayHandle(`${this.name}_pre_offsets`, 'i32', this.source.size + 1);
     this.csr.preOrder = new ArrayHandle(`${this.name}_pre_order`, 'i32', 0);
@@ -512,7 +513,7 @@ export class Synapses extends VariableOwner {
     for (let k = 0; k < this.nSynapses; k++) {
       const d = dv.handle.data[dv.shared ? 0 : k]!;
       if (!(d >= 0)) throw new RangeError(`Synapses '${this.name}': synapse ${k} has a negative or invalid delay (${d} s)`);
-      steps[k] = Math.trunc(d / this.clock.dt_ + 0.5);
+      steps[k] = Math.trunc(d / sourceGroup.clock.dt_ + 0.5);
     }
     let maxSteps = 0;
     for (const s of steps) maxSteps = Math.max(maxSteps, s);
@@ -636,7 +637,7 @@ export class Synapses extends VariableOwner {
           tr.statements(segment);
         },
       });
-      return { name, when: 'synapses', order: p.prepost === 'pre' ? -1 : 1, clock: this.clock, fn };
+      return { name, when: 'synapses', order: p.prepost === 'pre' ? -1 : 1, clock: sourceGroup.clock, fn };
     });
   }
 

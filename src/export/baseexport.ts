@@ -442,7 +442,7 @@ function synapsesJSON(s: Synapses, ns: Namespace): SynapsesJSON {
         source: spikeSource(pre ? s.sourceRange : s.targetRange),
         target: spikeSource(pre ? s.targetRange : s.sourceRange),
         name: `${s.name}_${p.name}`,
-        dt: dtOf(s),
+        dt: dtOf(pre ? s.source : s.target),
         order: pre ? -1 : 1,
         when: 'synapses',
       };
@@ -452,7 +452,7 @@ function synapsesJSON(s: Synapses, ns: Namespace): SynapsesJSON {
   }
   const ids = { ...identifiersJSON(model.identifiers), ...codeIdentifiers(s, s.regularOperations.map((r) => r.code), ns) };
   if (Object.keys(ids).length > 0) json.identifiers = ids;
-  if (s.clock.dt_ !== s.source.clock.dt_) json.dt = dtOf(s);
+  if (s.clock.dt_ !== DEFAULT_DT) json.dt = dtOf(s);
   if (s.order !== 0) json.order = s.order;
   const regular = regularJSON(s);
   if (regular) json.run_regularly = regular;

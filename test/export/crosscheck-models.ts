@@ -118,7 +118,7 @@ w = 0.2 + 0.01*x : 1`,
     return new Network(drive, G, S, M, MS, MX, new SpikeMonitor(G, { name: 'spikemon' }), new EventMonitor(G, 'high', { name: 'highmon' }), new PopulationRateMonitor(inh, { name: 'ratemon' }));
   },
   clocks_functions_constant_over_dt: () => {
-    const drive = new TimedArray([0.2, 1.4, 0.6, 2.2, 0.1], { dt: '0.37*ms', unit: q('1*mV'), name: 'drive' });
+    const drive = new TimedArray(Array.from({ length: 170 }, (_, k) => [0.2, 1.4, 0.6, 2.2, 0.1, 3.1, 2.5][k % 7]!), { dt: '0.37*ms', unit: q('1.5*mV'), name: 'drive' });
     const F = new NeuronGroup(3, `dv/dt = (drive(t)*(1 + i) + g_syn*(E - v) - v + mV*tanh(v/mV)*0.2)/(3*ms) : volt
 dg_syn/dt = -g_syn/(2*ms) : 1
 E = -5*mV + 3*mV*int(i/2) : volt
