@@ -397,7 +397,9 @@ export class Synapses extends VariableOwner {
           tr.body.push(store(base, 'f64', at, binary('+', load(base, 'f64', at), value)));
         },
       });
-      ops.push({ name, when: 'groups', order: group.order - 1, clock: group.clock, fn });
+      // Brian2 runs it just before the target updates (order − 1), and a subgroup's order is its group's + 1.
+      const targetOrder = range.offset === 0 && range.size === group.N ? group.order : group.order + 1;
+      ops.push({ name, when: 'groups', order: targetOrder - 1, clock: group.clock, fn });
     }
 
     // Clock-driven synaptic equations.

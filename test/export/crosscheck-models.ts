@@ -4,7 +4,7 @@
 // built in spikeforge, written as Brian2 scripts and run by Brian2
 // (tools/brian2/export/make_crosscheck.ts); test/export/crosscheck.test.ts
 // compares our runs with Brian2's recordings.
-import { EventMonitor, NeuronGroup, Synapses, SpikeGeneratorGroup, StateMonitor, SpikeMonitor, PopulationRateMonitor, TimedArray, Network, linkedVar, parseQuantity as q } from '../../src/index.ts';
+import { type Backend, EventMonitor, NeuronGroup, Synapses, SpikeGeneratorGroup, StateMonitor, SpikeMonitor, PopulationRateMonitor, TimedArray, Network, linkedVar, parseQuantity as q } from '../../src/index.ts';
 
 /** How long each model runs. */
 export const CROSSCHECK_DURATION = '60*ms';
@@ -134,4 +134,43 @@ I_in : 1`, { threshold: 'u > 0.8', reset: 'u = 0.1', method: 'euler', name: 'T' 
     const MT = new StateMonitor(T, ['u', 'I_in'], { record: true, name: 'tmon' });
     return new Network(F, T, S, MF, MT, new SpikeMonitor(F, { name: 'fspikes' }), new SpikeMonitor(T, { name: 'tspikes' }));
   },
+  two_runs_periodic_summed_subgroup: () => {
+    const gen = new SpikeGeneratorGroup(3, [0, 1, 2, 1], [q('1*ms'), q('2.5*ms'), q('4*ms'), q('6.2*ms')], { period: q('9*ms'), name: 'gen' });
+    const G = new NeuronGroup(6, `dv/dt = (I_syn - v)/tau : 1
+I_syn : 1
+hits : integer`, { threshold: 'v > 0.35', reset: 'v = 0; hits += 1', method: 'exact', namespace: { tau: q('6*ms') }, name: 'G' });
+    const S = new Synapses(gen, G.subgroup(2, 6), {
+      model: `dy/dt = -y/(4*ms) : 1 (clock-driven)
+I_syn_post = y*w/N_outgoing : 1 (summed)
+w : 1
+k : integer`,
+      on_pre: 'y += 1\nk += 1', method: 'exact', name: 'S',
+    });
+    S.connect({ p: 1 });
+    S.set('w', '1.5 + 0.25*j - 0.1*i');
+    const M = new StateMonitor(G, ['v', 'I_syn', 'hits'], { record: [1, 2, 4, 5], name: 'statemon' });
+    const MS = new StateMonitor(S, ['y', 'k'], { record: [0, 4, 11], name: 'synmon' });
+    return new Network(gen, G, S, M, MS, new SpikeMonitor(G, { name: 'spikemon' }), new SpikeMonitor(gen, { name: 'genmon' }));
+  },
 };
+
+/** Models whose run is more than one run of CROSSCHECK_DURATION: a change between two runs. */
+const RUNS: Record<string, (net: Network, backend: Backend) => Promise<void>> = {
+  two_runs_periodic_summed_subgroup: async (net, backend) => {
+    await net.run('25*ms', { backend });
+    const G = net.members.find((m) => m.name === 'G') as NeuronGroup;
+    G.set('v', '0.1*i');
+    const S = net.members.find((m) => m.name === 'S') as Synapses;
+    S.set('w', 'w*0.5');
+    await net.run('35*ms', { backend });
+  },
+};
+
+/** Build a cross-check model and run it as Brian2's script does. */
+export async function runCrosscheck(name: string, backend: Backend): Promise<Network> {
+  const net = CROSSCHECK_MODELS[name]!();
+  const run = RUNS[name];
+  if (run) await run(net, backend);
+  else await net.run(CROSSCHECK_DURATION, { backend });
+  return net;
+}

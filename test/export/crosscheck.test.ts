@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { monitorResults, toBrian2Script } from '../../src/index.ts';
-import { CROSSCHECK_DURATION, CROSSCHECK_MODELS } from './crosscheck-models.ts';
+import { CROSSCHECK_MODELS, runCrosscheck } from './crosscheck-models.ts';
 
 type Recorded = Record<string, Record<string, number[] | number[][]>>;
 interface Fixture {
@@ -44,8 +44,7 @@ function differences(ours: Recorded, brian2: Recorded): string[] {
 describe.each(['wasm', 'js'] as const)('cross-check with Brian2 (%s)', (backend) => {
   it.each(Object.keys(CROSSCHECK_MODELS))('%s records what Brian2 records', async (name) => {
     const fixture = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as Fixture;
-    const net = CROSSCHECK_MODELS[name]!();
-    await net.run(CROSSCHECK_DURATION, { backend });
+    const net = await runCrosscheck(name, backend);
     expect(differences(monitorResults(net) as Recorded, fixture.results)).toEqual([]);
     // The model is still the one Brian2 ran.
     expect(toBrian2Script(net)).toBe(fixture.script);
@@ -56,8 +55,7 @@ describe('cross-check comparison', () => {
   it('notices a change in the last digits that matter', async () => {
     const name = Object.keys(CROSSCHECK_MODELS)[0]!;
     const fixture = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as Fixture;
-    const net = CROSSCHECK_MODELS[name]!();
-    await net.run(CROSSCHECK_DURATION, { backend: 'js' });
+    const net = await runCrosscheck(name, 'js');
     const changed = structuredClone(fixture.results);
     const trace = (changed.statemon!.vm as number[][])[1]!;
     trace[300] = trace[300]! * (1 + 1e-8);

@@ -12,16 +12,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toBrian2Script } from '../../../src/index.ts';
-import { CROSSCHECK_DURATION, CROSSCHECK_MODELS } from '../../../test/export/crosscheck-models.ts';
+import { CROSSCHECK_DURATION, CROSSCHECK_MODELS, runCrosscheck } from '../../../test/export/crosscheck-models.ts';
 
 const OUT = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'export', 'crosscheck');
 const dir = mkdtempSync(join(tmpdir(), 'spikeforge-crosscheck-'));
 const version = execFileSync('/usr/bin/python3', ['-c', 'import brian2; print(brian2.__version__)'], { encoding: 'utf8' }).trim();
 
-for (const [name, build] of Object.entries(CROSSCHECK_MODELS)) {
-  const net = build();
-  // The script takes its durations from the runs made: run once as the test does.
-  await net.run(CROSSCHECK_DURATION, { backend: 'js' });
+for (const name of Object.keys(CROSSCHECK_MODELS)) {
+  // The script takes its runs (durations, changes in between) from the runs made.
+  const net = await runCrosscheck(name, 'js');
   const script = join(dir, `${name}.py`);
   const results = join(dir, `${name}.json`);
   writeFileSync(script, toBrian2Script(net));
