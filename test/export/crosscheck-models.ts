@@ -152,6 +152,27 @@ k : integer`,
     const MS = new StateMonitor(S, ['y', 'k'], { record: [0, 4, 11], name: 'synmon' });
     return new Network(gen, G, S, M, MS, new SpikeMonitor(G, { name: 'spikemon' }), new SpikeMonitor(gen, { name: 'genmon' }));
   },
+  multisynapse_pre_writes_monitor_slots: () => {
+    const A = new NeuronGroup(6, `dv/dt = (1.2 + 0.1*i - v)/(5*ms) : 1
+adapt : 1`, { threshold: 'v > 1 + adapt', reset: 'v = 0; adapt = clip(adapt + 0.2, 0, 0.5)', method: 'linear', name: 'A' });
+    const B = new NeuronGroup(3, `dv/dt = -v/(10*ms) : 1
+n_in : integer`, { threshold: 'n_in >= 3', reset: 'n_in = 0; v = 0', method: 'exact', name: 'B' });
+    const S = new Synapses(A.subgroup(1, 6), B, {
+      model: `dtr/dt = -tr/(5*ms) : 1 (event-driven)
+c : 1`,
+      on_pre: `v_post += c*(1 - tr)
+tr += 0.5
+n_in_post += 1
+adapt_pre = adapt_pre*0.9`,
+      name: 'S',
+    });
+    S.connect({ i: [0, 1, 2, 4, 4], j: [0, 1, 2, 2, 0], n: 2 });
+    S.set('c', '0.1*(1 + i) + 0.05*j');
+    const M = new StateMonitor(A, ['v', 'adapt'], { record: [1, 3, 5], when: 'end', name: 'amon' });
+    const MB = new StateMonitor(B, ['v', 'n_in'], { record: true, name: 'bmon' });
+    const MS = new StateMonitor(S, ['tr', 'lastupdate'], { record: [0, 1, 6, 9], name: 'synmon' });
+    return new Network(A, B, S, M, MB, MS, new SpikeMonitor(A, { name: 'aspikes' }), new SpikeMonitor(B, { name: 'bspikes' }));
+  },
 };
 
 /** Models whose run is more than one run of CROSSCHECK_DURATION: a change between two runs. */
