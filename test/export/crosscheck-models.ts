@@ -173,6 +173,17 @@ adapt_pre = adapt_pre*0.9`,
     const MS = new StateMonitor(S, ['tr', 'lastupdate'], { record: [0, 1, 6, 9], name: 'synmon' });
     return new Network(A, B, S, M, MB, MS, new SpikeMonitor(A, { name: 'aspikes' }), new SpikeMonitor(B, { name: 'bspikes' }));
   },
+  timedarray_in_synapses_time_conditions: () => {
+    const gain = new TimedArray([1, 0.5, 2, 1.5, 0.25, 3], { dt: '10*ms', name: 'gain' });
+    const P = new NeuronGroup(3, `dv/dt = (1.1 - v)/(3*ms + i*ms) : 1 (unless refractory)
+last_isi : second`, { threshold: 't > 2*ms and v > 0.9', reset: 'last_isi = t - lastspike\nv = 0', refractory: '1.5*ms', method: 'heun', name: 'P' });
+    const Q = new NeuronGroup(2, 'dw/dt = -w/(8*ms) : 1', { method: 'rk2', name: 'Q' });
+    const S = new Synapses(P, Q, { on_pre: 'w_post += 0.1*gain(t)*(1 + int(i/2))', namespace: { gain }, name: 'S' });
+    S.connect({ condition: '(i + j) % 2 == 0' });
+    const M = new StateMonitor(P, ['v', 'last_isi', 'lastspike', 'not_refractory'], { record: true, name: 'pmon' });
+    const MQ = new StateMonitor(Q, 'w', { record: true, name: 'qmon' });
+    return new Network(P, Q, S, M, MQ, new SpikeMonitor(P, { name: 'pspikes' }));
+  },
 };
 
 /** Models whose run is more than one run of CROSSCHECK_DURATION: a change between two runs. */
