@@ -3,7 +3,7 @@ import { Equations, SUBEXPRESSION } from '../equations/equations.ts';
 import type { Namespace } from '../equations/namespace.ts';
 import { analyseNeuronModel, checkCode, NEURON_FLAGS, type NeuronModel } from '../equations/neuronmodel.ts';
 import { GroupScope } from '../equations/namespace.ts';
-import { equationVariables, specialVariables, variable } from '../equations/analyse.ts';
+import { equationVariables, specialVariables, splitScalarStatements, variable } from '../equations/analyse.ts';
 import type { ResolvedVariable, Scope } from '../equations/scope.ts';
 import type { ConnectedGroup } from '../equations/synapsemodel.ts';
 import { applyStateUpdater, substitutedEquations, type MethodChoice } from '../stateupdaters/index.ts';
@@ -314,32 +314,43 @@ export class NeuronGroup extends VariableOwner {
         });
       }
     }
-    for (const r of this.regularOperations) ops.push(this.regularOp(r, ctx, options, sizeSlot));
+    for (const r of this.regularOperations) ops.push(...this.regularOps(r, ctx, options, sizeSlot));
     return ops;
   }
 
-  private regularOp(r: RegularOperation, ctx: RunContext, options: { symbols: SymbolTable; subexpressions: ReadonlyMap<string, Expr> }, sizeSlot: number): Operation {
+  private regularOps(r: RegularOperation, ctx: RunContext, options: { symbols: SymbolTable; subexpressions: ReadonlyMap<string, Expr> }, sizeSlot: number): Operation[] {
     const model = this.analysed!;
-    const statements = checkCode(r.code, `run_regularly code '${r.name}'`, model.scope).statements;
+    // Like Brian2's state updater template, run_regularly may write shared variables (first, from shared values).
+    const { statements, source } = checkCode(r.code, `run_regularly code '${r.name}'`, model.scope, { scalarWrites: true });
+    const { scalar, vector } = splitScalarStatements(statements, model.scope, source);
     const gated = new Set(model.refractory.kind === 'none' ? [] : model.userEquations.diffEqNames.filter((n) => model.userEquations.variables.get(n)!.flags.includes('unless refractory')));
     let tr: Translator | undefined;
-    return {
-      name: r.name,
-      when: r.when,
-      order: r.order,
-      clock: r.clock,
-      fn: loopOp({
-        ...options,
+    const ops: Operation[] = [];
+    // Both parts share the operation's name, so they stay together and in this order when the network sorts its operations.
+    if (scalar.length > 0) {
+      const once = ctx.build.param(`${r.name}.once`, () => 1);
+      ops.push({ name: r.name, when: r.when, order: r.order, clock: r.clock, fn: loopOp({ ...options, name: `${r.name}_shared`, loop: { kind: 'all', sizeSlot: once }, build: (t) => t.statements(scalar) }) });
+    }
+    if (vector.length > 0 || scalar.length === 0) {
+      ops.push({
         name: r.name,
-        loop: { kind: 'all', sizeSlot },
-        // Brian2's conditional write: read not_refractory just before the guarded stores.
-        storeGuard: (name) => (gated.has(name) && tr ? cast(tr.expr(sym('not_refractory')), 'bool') : undefined),
-        build: (t) => {
-          tr = t;
-          t.statements(statements);
-        },
-      }),
-    };
+        when: r.when,
+        order: r.order,
+        clock: r.clock,
+        fn: loopOp({
+          ...options,
+          name: r.name,
+          loop: { kind: 'all', sizeSlot },
+          // Brian2's conditional write: read not_refractory just before the guarded stores.
+          storeGuard: (name) => (gated.has(name) && tr ? cast(tr.expr(sym('not_refractory')), 'bool') : undefined),
+          build: (t) => {
+            tr = t;
+            t.statements(vector);
+          },
+        }),
+      });
+    }
+    return ops;
   }
 
   protected expressionScope(): Scope {

@@ -1,4 +1,4 @@
-import { identifiersOf, type BinaryOp, type Expr, type Statement } from '../parsing/ast.ts';
+import { calledFunctions, identifiersOf, type BinaryOp, type Expr, type Statement } from '../parsing/ast.ts';
 import { didYouMean, errorAt, ModelError } from '../parsing/diagnostics.ts';
 import { printExpr } from '../parsing/printer.ts';
 import { parseExpression } from '../parsing/expressions.ts';
@@ -159,8 +159,17 @@ export function dependencies(expr: Expr, eqs: Equations, out: Set<string> = new 
  * `(v % 1)*mV` there and fails; we follow it. `**=` and `//=` do not exist
  * in Brian2's abstract code.
  */
-export function checkStatements(statements: Statement[], scope: Scope, source: SourceText, locals: Set<string> = new Set()): void {
+export function checkStatements(statements: Statement[], scope: Scope, source: SourceText, locals: Set<string> = new Set(), options: { scalarWrites?: boolean } = {}): void {
   const temporaries = new Map<string, ResolvedVariable>();
+  // Brian2: writes to shared variables (where allowed) come before any per-element write.
+  let vectorWritten = false;
+  const perElementName = (expr: Expr): string | undefined => {
+    for (const name of identifiersOf(expr)) {
+      const r = temporaries.get(name) ?? scope.resolve(name);
+      if (r?.kind === 'variable' && !r.scalar) return name;
+    }
+    return undefined;
+  };
   const visible: Scope = {
     resolve: (name) => temporaries.get(name) ?? scope.resolve(name),
     knownNames: function* () {
@@ -181,7 +190,26 @@ export function checkStatements(statements: Statement[], scope: Scope, source: S
     if (target?.linked) {
       throw errorAt('read-only', `Cannot write to '${st.target}': it is linked to a variable of another group, which that group updates`, source, st.targetSpan);
     }
-    if (target?.scalar) {
+    if (target?.scalar && options.scalarWrites && !target.readOnly && !target.constant) {
+      if (vectorWritten) {
+        throw errorAt(
+          'scalar-write',
+          `All writes to scalar variables in a code block have to be made before writes to vector variables. Illegal write to '${st.target}'`,
+          source,
+          st.targetSpan,
+          'Move the statements that write shared variables to the top of the code.',
+        );
+      }
+      const vector = perElementName(st.value);
+      if (vector) {
+        throw errorAt(
+          'scalar-write',
+          `Cannot write to scalar variable '${st.target}' with an expression referring to vector variable '${vector}'`,
+          source,
+          st.value.span,
+        );
+      }
+    } else if (target?.scalar) {
       throw errorAt(
         'read-only',
         `Writing to scalar variable ${st.target} not allowed in this context: '${st.target}' is ${target.readOnly ? 'a read-only variable' : 'a shared variable'} with one value for the whole group, and this code runs for each neuron or synapse`,
@@ -212,11 +240,16 @@ export function checkStatements(statements: Statement[], scope: Scope, source: S
       });
     }
     if (!target) {
-      // A new temporary, with the unit and type of its value.
+      // A new temporary, with the unit and type of its value; one value for all elements if its value is.
       locals.add(st.target);
-      temporaries.set(st.target, variable(st.target, info.dim, info.type));
+      // rand() and randn() draw per element (Brian2: functions that are not stateless).
+      const called = calledFunctions(value);
+      const scalar = perElementName(value) === undefined && !called.has('rand') && !called.has('randn');
+      temporaries.set(st.target, variable(st.target, info.dim, info.type, { scalar }));
+      if (!scalar) vectorWritten = true;
       continue;
     }
+    if (!target.scalar) vectorWritten = true;
     if (info.dim !== target.dim) {
       const factor = st.op === '*=' || st.op === '/=';
       throw errorAt(
@@ -282,4 +315,64 @@ export function collectExternals(exprs: Iterable<Expr>, scope: Scope, source: So
   };
   for (const e of exprs) visit(e);
   return out;
+}
+
+/**
+ * Checked code that may write shared variables (run_regularly) as two parts,
+ * the way Brian2 runs it: the leading statements that write shared variables
+ * or compute values shared by all elements, run once; then the rest, run for
+ * every element. Shared temporaries the second part uses are computed again
+ * at its start, which is only the same value if the first part did not
+ * change what they read afterwards.
+ */
+export function splitScalarStatements(statements: Statement[], scope: Scope, source: SourceText): { scalar: Statement[]; vector: Statement[] } {
+  const temporaries = new Map<string, boolean>();
+  const isScalarExpr = (e: Expr): boolean => {
+    const called = calledFunctions(e);
+    if (called.has('rand') || called.has('randn')) return false;
+    for (const name of identifiersOf(e)) {
+      const t = temporaries.get(name);
+      if (t !== undefined ? !t : (() => {
+        const r = scope.resolve(name);
+        return r?.kind === 'variable' && !r.scalar;
+      })()) return false;
+    }
+    return true;
+  };
+  let k = 0;
+  for (; k < statements.length; k++) {
+    const st = statements[k]!;
+    const r = temporaries.has(st.target) ? undefined : scope.resolve(st.target);
+    if (r?.kind === 'variable') {
+      if (!r.scalar) break;
+    } else {
+      const scalar = st.op === '=' && isScalarExpr(st.value);
+      if (!scalar) break;
+      temporaries.set(st.target, true);
+    }
+  }
+  const scalar = statements.slice(0, k);
+  if (scalar.length === 0) return { scalar, vector: statements };
+  const rest = statements.slice(k);
+  const used = new Set<string>();
+  for (const st of rest) {
+    identifiersOf(st.value, used);
+    used.add(st.target);
+  }
+  const repeated: Statement[] = [];
+  scalar.forEach((st, at) => {
+    if (!temporaries.has(st.target) || !used.has(st.target)) return;
+    const reads = identifiersOf(st.value);
+    const changed = scalar.slice(at + 1).find((later) => reads.has(later.target) && !temporaries.has(later.target));
+    if (changed) {
+      throw errorAt(
+        'scalar-write',
+        `The shared value '${st.target}' is used for each element after '${changed.target}', which it reads, has been changed; compute it after the writes to shared variables`,
+        source,
+        st.targetSpan,
+      );
+    }
+    repeated.push(st);
+  });
+  return { scalar, vector: [...repeated, ...rest] };
 }

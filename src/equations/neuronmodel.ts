@@ -297,10 +297,10 @@ export function checkCondition(text: string, origin: string, scope: GroupScope, 
   return { text, source, expr };
 }
 
-export function checkCode(text: string, origin: string, scope: GroupScope): CheckedCode {
+export function checkCode(text: string, origin: string, scope: GroupScope, options: { scalarWrites?: boolean } = {}): CheckedCode {
   const source = new SourceText(text, origin);
   const statements = parseStatements(source, origin);
-  checkStatements(statements, scope, source);
+  checkStatements(statements, scope, source, new Set(), options);
   return { text, source, statements };
 }
 

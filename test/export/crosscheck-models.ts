@@ -184,6 +184,17 @@ last_isi : second`, { threshold: 't > 2*ms and v > 0.9', reset: 'last_isi = t - 
     const MQ = new StateMonitor(Q, 'w', { record: true, name: 'qmon' });
     return new Network(P, Q, S, M, MQ, new SpikeMonitor(P, { name: 'pspikes' }));
   },
+  shared_writes_in_run_regularly: () => {
+    const G = new NeuronGroup(4, `dv/dt = (drive_all + 0.1*i - v)/(5*ms) : 1
+drive_all : 1 (shared)
+ticks : integer (shared)`, { threshold: 'v > 0.9', reset: 'v = 0', method: 'exact', name: 'G' });
+    G.runRegularly(`ticks += 1
+drive_all = 0.6 + 0.4*sin(ticks*0.7)
+half = drive_all/2
+v = v + 0.01*half*(1 + i)`, { dt: '1*ms' });
+    const M = new StateMonitor(G, ['v', 'drive_all', 'ticks'], { record: true, name: 'statemon' });
+    return new Network(G, M, new SpikeMonitor(G, { name: 'spikemon' }));
+  },
 };
 
 /** Models whose run is more than one run of CROSSCHECK_DURATION: a change between two runs. */

@@ -122,3 +122,32 @@ describe('assigning shared variables', () => {
     expect(G.getSI('x')[0]).toBeLessThan(1);
   });
 });
+
+describe('run_regularly writing shared variables', () => {
+  // Brian2 2.5.1 (the stateupdate template allows scalar writes): the messages are Brian2's.
+  const group = () => new NeuronGroup(3, 'x : 1 (shared)\nv : 1', { name: 'G' });
+  const run = (code: string) => {
+    const G = group();
+    G.runRegularly(code);
+    return new Network(G).run('0.3*ms', { backend: 'js' }).then(() => G);
+  };
+
+  it('runs the shared statements once per call, then the rest for each neuron', async () => {
+    const G = await run('x += 1\nhalf = x/2\nv = v + half*(i + 1)');
+    expect(Array.from(G.getSI('x'))).toEqual([3]);
+    // After the k-th call x = k and v grows by k/2·(i + 1): 0.5 + 1 + 1.5 = 3 per (i + 1).
+    expect(Array.from(G.getSI('v'))).toEqual([3, 6, 9]);
+  });
+
+  it('rejects shared writes after per-element ones and shared values from per-element ones', async () => {
+    await expect(run('v = 1\nx = 2')).rejects.toThrow(/All writes to scalar variables in a code block have to be made before writes to vector variables. Illegal write to 'x'/);
+    await expect(run('x = v')).rejects.toThrow(/Cannot write to scalar variable 'x' with an expression referring to vector variable 'v'/);
+    await expect(run('r = rand()\nx = r')).rejects.toThrow(/Illegal write to 'x'/);
+    await expect(run('t = 1*ms')).rejects.toThrow(/Writing to scalar variable t not allowed/);
+  });
+
+  it('is still refused in resets, as in Brian2', async () => {
+    const G = new NeuronGroup(3, 'x : 1 (shared)\ndv/dt = 1/ms : 1', { threshold: 'v > 1', reset: 'x = 1', name: 'G' });
+    await expect(new Network(G).run('0.1*ms', { backend: 'js' })).rejects.toThrow(/Writing to scalar variable x not allowed in this context/);
+  });
+});
