@@ -1,7 +1,7 @@
 import { SourceText } from '../parsing/source.ts';
 import { parseStatements } from '../parsing/statements.ts';
 import { errorAt } from '../parsing/diagnostics.ts';
-import { checkStatements } from '../equations/analyse.ts';
+import { checkStatements, splitScalarStatements } from '../equations/analyse.ts';
 import type { Expr, Statement } from '../parsing/ast.ts';
 import { Equations, SUBEXPRESSION } from '../equations/equations.ts';
 import type { Namespace } from '../equations/namespace.ts';
@@ -465,18 +465,26 @@ export class Synapses extends VariableOwner {
     }
 
     for (const r of this.regularOperations) {
-      const statements = this.regularStatements(r.code, r.name, model);
-      const fn = loopOp({
-        symbols: baseSymbols,
-        subexpressions,
-        name: r.name,
-        loop: { kind: 'all', sizeSlot },
-        build: (tr) => {
-          prelude(tr);
-          tr.statements(statements);
-        },
-      });
-      ops.push({ name: r.name, when: r.when, order: r.order, clock: r.clock, fn });
+      const { scalar, vector } = this.regularStatements(r.code, r.name, model);
+      // Both parts share the operation's name, so they stay together and in this order when the network sorts its operations.
+      if (scalar.length > 0) {
+        const once = build.param(`${r.name}.once`, () => 1);
+        const fn = loopOp({ symbols: baseSymbols, subexpressions, name: `${r.name}_shared`, loop: { kind: 'all', sizeSlot: once }, build: (tr) => tr.statements(scalar) });
+        ops.push({ name: r.name, when: r.when, order: r.order, clock: r.clock, fn });
+      }
+      if (vector.length > 0 || scalar.length === 0) {
+        const fn = loopOp({
+          symbols: baseSymbols,
+          subexpressions,
+          name: r.name,
+          loop: { kind: 'all', sizeSlot },
+          build: (tr) => {
+            prelude(tr);
+            tr.statements(vector);
+          },
+        });
+        ops.push({ name: r.name, when: r.when, order: r.order, clock: r.clock, fn });
+      }
     }
     return ops;
   }
@@ -486,17 +494,19 @@ export class Synapses extends VariableOwner {
    * write only synaptic variables: a pass over all synapses writing a neuron
    * variable would write each neuron once per synapse.
    */
-  private regularStatements(code: string, name: string, model: SynapsesModel): Statement[] {
+  private regularStatements(code: string, name: string, model: SynapsesModel): { scalar: Statement[]; vector: Statement[] } {
     const source = new SourceText(code, `run_regularly code '${name}'`);
     const statements = parseStatements(source, source.origin);
-    checkStatements(statements, model.scope, source);
+    // As in Brian2, shared synaptic variables may be written first, from shared values.
+    checkStatements(statements, model.scope, source, new Set(), { scalarWrites: true });
     for (const st of statements) {
       const where = model.names.get(st.target);
       if (where && where.side !== 'syn') {
         throw errorAt('invalid-target', `run_regularly on Synapses '${this.name}' can only write synaptic variables; '${st.target}' belongs to the ${where.side}synaptic group (use the group's own run_regularly)`, source, st.targetSpan);
       }
     }
-    return canonicalStatements(statements, model.names);
+    const { scalar, vector } = splitScalarStatements(statements, model.scope, source);
+    return { scalar: canonicalStatements(scalar, model.names), vector: canonicalStatements(vector, model.names) };
   }
 
   /** Queue this step's events with their delays, then run the code of the synapses whose delay ends now. */

@@ -192,8 +192,16 @@ ticks : integer (shared)`, { threshold: 'v > 0.9', reset: 'v = 0', method: 'exac
 drive_all = 0.6 + 0.4*sin(ticks*0.7)
 half = drive_all/2
 v = v + 0.01*half*(1 + i)`, { dt: '1*ms' });
+    const H = new NeuronGroup(2, 'dv/dt = -v/(10*ms) : 1', { method: 'exact', name: 'H' });
+    const S = new Synapses(G, H, { model: 'w : 1\nscale : 1 (shared)', on_pre: 'v_post += w*scale', name: 'S' });
+    S.connect();
+    S.set('w', '0.2 + 0.1*i');
+    S.set('scale', 1);
+    S.runRegularly('scale = 0.5 + 0.5*sin(t/ms)\nw = w*0.9 + 0.05*scale*(1 + j)', { dt: '2*ms' });
     const M = new StateMonitor(G, ['v', 'drive_all', 'ticks'], { record: true, name: 'statemon' });
-    return new Network(G, M, new SpikeMonitor(G, { name: 'spikemon' }));
+    const MS = new StateMonitor(S, ['w', 'scale'], { record: [0, 3, 7], name: 'synmon' });
+    const MH = new StateMonitor(H, 'v', { record: true, name: 'hmon' });
+    return new Network(G, H, S, M, MS, MH, new SpikeMonitor(G, { name: 'spikemon' }));
   },
 };
 
