@@ -203,6 +203,18 @@ v = v + 0.01*half*(1 + i)`, { dt: '1*ms' });
     const MH = new StateMonitor(H, 'v', { record: true, name: 'hmon' });
     return new Network(G, H, S, M, MS, MH, new SpikeMonitor(G, { name: 'spikemon' }));
   },
+  integer_boolean_arithmetic: () => {
+    const G = new NeuronGroup(5, `k : integer
+m : integer
+b : boolean
+dv/dt = (k % 3 - (k // 2)*0.5 + int(b) + abs(m)*0.1 - v)/(3*ms) : 1`, { threshold: 'v > 1.5 or (b and v > 0.8)', reset: 'v = -0.5*sign(m - 1)', method: 'euler', name: 'G' });
+    G.set('k', 'i*5 - 7');
+    G.runRegularly(`k = k - 1
+m = k // -3 + clip(k, -2, 2)
+b = (k % 4 == 0) or (m > 2 and not b)`, { dt: '1.5*ms' });
+    const M = new StateMonitor(G, ['v', 'k', 'm', 'b'], { record: true, name: 'statemon' });
+    return new Network(G, M, new SpikeMonitor(G, { name: 'spikemon' }));
+  },
 };
 
 /** Models whose run is more than one run of CROSSCHECK_DURATION: a change between two runs. */
