@@ -508,7 +508,7 @@ function eventMonitorJSON(m: EventMonitor) {
     event: m.event,
     source: spikeSource(rangeOfMonitor(m)),
     source_size: m.range.size,
-    variables: ['t', 'i'],
+    variables: ['t', 'i', ...m.variables],
     record: m.record,
     dt: dtOf(m),
     when: m.when,

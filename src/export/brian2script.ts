@@ -289,6 +289,7 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
           `${s.v(m.name)} = ${cls}(${kw([
             s.source(m.source),
             kind === 'event' ? pyStr(m.event) : undefined,
+            extraVariables(m).length > 0 ? `variables=[${extraVariables(m).map(pyStr).join(', ')}]` : undefined,
             m.record === false ? 'record=False' : undefined,
             custom ? `when=${pyStr(m.when)}` : undefined,
             custom ? `order=${m.order}` : undefined,
@@ -329,7 +330,8 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
       const vars = (json as StateMonitorJSON).variables.map((v) => `${pyStr(v)}: np.asarray(getattr(${m}, ${pyStr(v + '_')})).tolist()`);
       out.push(`results[${pyStr(json.name)}] = {'t': np.asarray(${m}.t_).tolist(), ${vars.join(', ')}}`);
     } else if (kind === 'event') {
-      out.push(`results[${pyStr(json.name)}] = {'i': np.asarray(${m}.i).tolist(), 't': np.asarray(${m}.t_).tolist(), 'count': np.asarray(${m}.count).tolist()}`);
+      const extra = extraVariables(json as EventMonitorJSON).map((v) => `, ${pyStr(v)}: np.asarray(getattr(${m}, ${pyStr(`${v}_`)})).tolist()`).join('');
+      out.push(`results[${pyStr(json.name)}] = {'i': np.asarray(${m}.i).tolist(), 't': np.asarray(${m}.t_).tolist(), 'count': np.asarray(${m}.count).tolist()${extra}}`);
     } else {
       out.push(`results[${pyStr(json.name)}] = {'t': np.asarray(${m}.t_).tolist(), 'rate': np.asarray(${m}.rate_).tolist()}`);
     }
@@ -562,4 +564,9 @@ function regularCalls(variable: string, ops: readonly RunRegularlyJSON[] | undef
     args.push(`name=${pyStr(r.name)}`);
     return `${variable}.run_regularly(${args.join(', ')})`;
   });
+}
+
+/** The variables an event monitor records besides `i` and `t`. */
+function extraVariables(m: EventMonitorJSON): string[] {
+  return (m.variables ?? []).filter((v) => v !== 'i' && v !== 't');
 }

@@ -790,9 +790,18 @@ class Importer {
     const src = this.source(m.source, at(path, 'source'));
     const event = m.event === undefined ? 'spike' : string(m.event, at(path, 'event'), 'an event name');
     if (kind === 'spikemonitor' && event !== 'spike') fail(at(path, 'event'), `a SpikeMonitor records 'spike'; expected "spike" (or use "eventmonitor")`);
+    const recorded: string[] = [];
     if (m.variables !== undefined) {
+      const group = src instanceof NeuronGroup ? src : src.source;
       list(m.variables, at(path, 'variables')).forEach((v, k) => {
-        if (v !== 't' && v !== 'i') fail(at(at(path, 'variables'), k), `spikeforge's ${kind === 'spikemonitor' ? 'SpikeMonitor' : 'EventMonitor'} records only 't' and 'i'; expected ["t", "i"]`);
+        const name = string(v, at(at(path, 'variables'), k), 'a variable name');
+        if (name === 't' || name === 'i') return;
+        try {
+          group.dimensionOf(name);
+        } catch {
+          fail(at(at(path, 'variables'), k), `'${group.name}' has no variable '${name}' to record at each event`);
+        }
+        recorded.push(name);
       });
     }
     const size = src instanceof NeuronGroup ? src.N : src.size;
@@ -802,7 +811,7 @@ class Importer {
     if (m.dt !== undefined && this.dtOf(m.dt, at(path, 'dt')) !== parent.clock.dt_) fail(at(path, 'dt'), `an event monitor runs on its source's clock (${parent.clock.dt_} s)`);
     const when = m.when === undefined ? undefined : this.when(m.when, at(path, 'when'));
     const order = m.order === undefined ? undefined : integer(m.order, at(path, 'order'));
-    const options = { record, name: monName, ...(when ? { when } : {}), ...(order !== undefined ? { order } : {}) };
+    const options = { record, name: monName, ...(recorded.length ? { variables: recorded } : {}), ...(when ? { when } : {}), ...(order !== undefined ? { order } : {}) };
     const M = this.guard(at(path, 'source'), () => (kind === 'spikemonitor' ? new SpikeMonitor(src, options) : new EventMonitor(src as never, event, options)));
     return { obj: M, kind, path };
   }

@@ -313,7 +313,9 @@ function monitorText(kind: string, m: { name: string; source: SpikeSourceJSON; d
   }
   if (kind === 'spikemonitor' || kind === 'eventmonitor') {
     const e = m as unknown as EventMonitorJSON;
-    return `*${m.name}* records the ${e.event === 'spike' ? 'spikes' : `**${e.event}** events`} of ${sourceText(m.source)}${e.record ? '' : ' (counts only)'}.`;
+    const extra = (e.variables ?? []).filter((v) => v !== 'i' && v !== 't');
+    const also = extra.length ? `, with ${extra.map((v) => `$${symbol(v, variables)}$`).join(', ')} at each ${e.event === 'spike' ? 'spike' : 'event'}` : '';
+    return `*${m.name}* records the ${e.event === 'spike' ? 'spikes' : `**${e.event}** events`} of ${sourceText(m.source)}${e.record ? also : ' (counts only)'}.`;
   }
   return `*${m.name}* records the population rate of ${sourceText(m.source)}.`;
 }

@@ -40,7 +40,7 @@ export function monitorResults(network: Network): Record<string, MonitorResults>
       for (const v of o.variables) r[v] = o.get(v).traces().map((tr) => Array.from(tr));
       out[o.name] = r;
     } else if (o instanceof EventMonitor) {
-      out[o.name] = { i: Array.from(o.i), t: Array.from(o.t.values), count: Array.from(o.count) };
+      out[o.name] = { i: Array.from(o.i), t: Array.from(o.t.values), count: Array.from(o.count), ...Object.fromEntries(o.variables.map((v) => [v, Array.from(o.get(v).values)])) };
     } else if (o instanceof PopulationRateMonitor) {
       out[o.name] = { t: Array.from(o.t.values), rate: Array.from(o.rate.values) };
     }

@@ -10,17 +10,25 @@ import { SECOND } from '../core/quantities.ts';
 import type { Restorable } from '../core/network.ts';
 import { VariableValues } from '../core/variables.ts';
 import { GrowableFloat64 } from './recording.ts';
+import type { Dimension } from '../units/index.ts';
+import type { SymbolTable } from '../codegen/symbols.ts';
+import type { Translator } from '../codegen/translate.ts';
+import type { Expr } from '../parsing/ast.ts';
+import { sym } from '../symbolic/build.ts';
 
 /** Anything that produces events into a Brian2-style index list. */
 export interface EventSource extends SimObject {
   readonly size: number;
   eventSpace(event: string): ArrayHandle;
-  kernelAccess(ctx: RunContext): { sizeSlot: number };
+  kernelAccess(ctx: RunContext): { sizeSlot: number; symbols?: SymbolTable; subexpressions?: ReadonlyMap<string, Expr>; prelude?: (tr: Translator) => void };
+  dimensionOf?(name: string): Dimension;
 }
 
 export interface EventMonitorOptions {
   /** Record event indices and times: true (all), false (only count them), or the indices to record. */
   record?: boolean | readonly number[];
+  /** Variables of the source to record at each event (Brian2's `variables`), besides `i` and `t`. */
+  variables?: readonly string[];
   when?: string;
   order?: number;
   name?: string;
@@ -47,6 +55,11 @@ export class EventMonitor extends SimObject implements Restorable {
   private readonly bufT: ArrayHandle;
   private readonly recI = new GrowableFloat64();
   private readonly recT = new GrowableFloat64();
+  /** Variables recorded at each event, besides i and t. */
+  readonly variables: readonly string[];
+  private readonly bufVars: ArrayHandle[];
+  private readonly recVars: GrowableFloat64[];
+  private dims: Dimension[] = [];
 
   constructor(source: EventSource | Subgroup, event: string, options: EventMonitorOptions = {}, baseName = 'eventmonitor') {
     super();
@@ -70,6 +83,10 @@ export class EventMonitor extends SimObject implements Restorable {
     this.fill = new ArrayHandle(`${this.name}_fill`, 'i32', 1);
     this.bufI = new ArrayHandle(`${this.name}_i`, 'i32', 1);
     this.bufT = new ArrayHandle(`${this.name}_t`, 'f64', 1);
+    this.variables = (options.variables ?? []).filter((v) => v !== 'i' && v !== 't');
+    if (this.variables.length > 0 && !this.record) throw new Error(`${baseName === 'spikemonitor' ? 'SpikeMonitor' : 'EventMonitor'} '${this.name}': recording variables needs record: true`);
+    this.bufVars = this.variables.map((v, k) => new ArrayHandle(`${this.name}_var${k}`, 'f64', 1));
+    this.recVars = this.variables.map(() => new GrowableFloat64());
     if (typeof record === 'object') {
       this.recordMask = new ArrayHandle(`${this.name}_mask`, 'u8', this.range.size);
       for (const k of record) {
@@ -89,13 +106,19 @@ export class EventMonitor extends SimObject implements Restorable {
 
   prepare(ctx: RunContext): Operation[] {
     const build = ctx.build;
-    const { sizeSlot } = this.source.kernelAccess(ctx);
+    const access = this.source.kernelAccess(ctx);
+    const { sizeSlot } = access;
+    this.dims = this.variables.map((v) => {
+      if (!this.source.dimensionOf) throw new Error(`'${this.name}' cannot record '${v}': its source has no variables`);
+      return this.source.dimensionOf(v);
+    });
     const space = this.source.eventSpace(this.event);
     const N = this.source.size;
     // Room for at least one step in which every element fires.
     const capacity = this.record ? N + Math.max(N, 1 << 16) : 1;
     this.bufI.resize(capacity);
     this.bufT.resize(capacity);
+    for (const b of this.bufVars) b.resize(capacity);
     const slots = {
       space: build.array(space),
       counts: build.array(this.counts),
@@ -105,11 +128,13 @@ export class EventMonitor extends SimObject implements Restorable {
     };
     const n = local('_n', 'i32');
     const fn = loopOp({
-      symbols: () => undefined,
+      symbols: this.variables.length > 0 && access.symbols ? access.symbols : () => undefined,
+      ...(this.variables.length > 0 && access.subexpressions ? { subexpressions: access.subexpressions } : {}),
       name: this.name,
       loop: { kind: 'list', listKey: space.key, listSlot: slots.space, count: spikeCount(space.key, sizeSlot) },
       before: [letVar('_n', load(arrayLocal(this.fill.key), 'i32', i32(0))), letVar('_m', i32(0))],
       build: (tr) => {
+        if (this.variables.length > 0) access.prelude?.(tr);
         tr.arrayBase(this.fill.key, slots.fill, 'i32');
         const counts = tr.arrayBase(this.counts.key, slots.counts, 'i32');
         const rel = binary('-', local('_idx', 'i32'), i32(this.range.offset));
@@ -119,6 +144,7 @@ export class EventMonitor extends SimObject implements Restorable {
           const rec: IRStmt[] = [
             store(tr.arrayBase(this.bufI.key, slots.i, 'i32'), 'i32', at, rel),
             store(tr.arrayBase(this.bufT.key, slots.t, 'f64'), 'f64', at, local('t', 'f64')),
+            ...this.variables.map((v, k) => store(tr.arrayBase(this.bufVars[k]!.key, build.array(this.bufVars[k]!), 'f64'), 'f64', at, cast(tr.expr(sym(v)), 'f64'))),
             set('_m', binary('+', local('_m', 'i32'), i32(1))),
           ];
           const mask = this.recordMask;
@@ -145,7 +171,30 @@ export class EventMonitor extends SimObject implements Restorable {
     if (n === 0) return;
     this.recI.append(this.bufI.data.subarray(0, n));
     this.recT.append(this.bufT.data.subarray(0, n));
+    this.bufVars.forEach((b, k) => this.recVars[k]!.append((b.data as Float64Array).subarray(0, n)));
     this.fill.data[0] = 0;
+  }
+
+  /** A recorded variable's values, one per recorded event (Brian2's `mon.v`). */
+  get(name: string): VariableValues {
+    const k = this.variables.indexOf(name);
+    if (k < 0) throw new Error(`'${this.name}' does not record '${name}' (it records ${['i', 't', ...this.variables].join(', ')})`);
+    return new VariableValues(name, this.recVars[k]!.view().slice(), this.dims[k] ?? this.source.dimensionOf!(name));
+  }
+
+  /** A recorded variable's values per element (Brian2's `mon.values('v')`). */
+  values(name: string): Map<number, Float64Array> {
+    const all = this.get(name).values;
+    const lists = new Map<number, number[]>();
+    const is = this.recI.view();
+    for (let k = 0; k < is.length; k++) {
+      let l = lists.get(is[k]!);
+      if (!l) lists.set(is[k]!, (l = []));
+      l.push(all[k]!);
+    }
+    const out = new Map<number, Float64Array>();
+    for (let i = 0; i < this.range.size; i++) out.set(i, Float64Array.from(lists.get(i) ?? []));
+    return out;
   }
 
   /** Indices of the elements, one per recorded event. */
@@ -189,6 +238,7 @@ export class EventMonitor extends SimObject implements Restorable {
     const n = (state as { n: number }).n;
     this.recI.truncate(n);
     this.recT.truncate(n);
+    for (const r of this.recVars) r.truncate(n);
     this.fill.data[0] = 0;
   }
 }

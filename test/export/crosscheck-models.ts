@@ -115,7 +115,7 @@ w = 0.2 + 0.01*x : 1`,
     const M = new StateMonitor(G, ['v', 's', 'since'], { record: [0, 3, 5], name: 'statemon' });
     const MS = new StateMonitor(inh, ['v', 'z_in'], { record: true, name: 'inhmon' });
     const MX = new StateMonitor(S, ['x', 'w'], { record: [0, 5], name: 'synmon' });
-    return new Network(drive, G, S, M, MS, MX, new SpikeMonitor(G, { name: 'spikemon' }), new EventMonitor(G, 'high', { name: 'highmon' }), new PopulationRateMonitor(inh, { name: 'ratemon' }));
+    return new Network(drive, G, S, M, MS, MX, new SpikeMonitor(G, { name: 'spikemon', variables: ['v', 's', 'since'] }), new EventMonitor(G, 'high', { name: 'highmon', variables: ['s'] }), new PopulationRateMonitor(inh, { name: 'ratemon' }));
   },
   clocks_functions_constant_over_dt: () => {
     const drive = new TimedArray(Array.from({ length: 170 }, (_, k) => [0.2, 1.4, 0.6, 2.2, 0.1, 3.1, 2.5][k % 7]!), { dt: '0.37*ms', unit: q('1.5*mV'), name: 'drive' });

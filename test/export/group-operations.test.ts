@@ -126,3 +126,25 @@ describe('run_regularly of Poisson groups in model descriptions', () => {
     expect(SM.numSpikes).toBeGreaterThan(0);
   });
 });
+
+describe('variables recorded at each spike in model descriptions', () => {
+  it('are exported as the monitor\'s variables, imported, scripted and described', async () => {
+    const G = new NeuronGroup(3, 'dv/dt = (1.5 + 0.2*i - v)/(5*ms) : 1\nw : 1', { threshold: 'v > 1', reset: 'v = 0; w += 1', method: 'exact', name: 'G' });
+    const M = new SpikeMonitor(G, { variables: ['v', 'w'], name: 'M' });
+    const net = new Network(G, M);
+    await net.run('20*ms', { backend: 'js' });
+    expect(Array.from(M.get('w').values).slice(0, 6)).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(Array.from(M.values('w').get(2)!)).toEqual([0, 1, 2, 3, 4]);
+    const model = exportModel(net);
+    expect(model.runs[0]!.components.spikemonitor![0]!.variables).toEqual(['t', 'i', 'v', 'w']);
+    expect(toBrian2Script(net)).toContain("M = SpikeMonitor(G, variables=['v', 'w'], name='M')");
+    expect(toMarkdown(net)).toContain('with $v$, $w$ at each spike');
+    const imported = importModel(JSON.parse(JSON.stringify(model)));
+    await imported.run();
+    expect(Array.from((imported.objects.M as SpikeMonitor).get('v').values)).toEqual(Array.from(M.get('v').values));
+    const bad = JSON.parse(JSON.stringify(model));
+    bad.runs[0].components.spikemonitor[0].variables = ['t', 'i', 'u'];
+    expect(() => importModel(bad)).toThrow(/runs\[0\]\.components\.spikemonitor\[0\]\.variables\[2\].*no variable 'u'/);
+    expect(() => new SpikeMonitor(G, { variables: ['v'], record: false })).toThrow(/recording variables needs record: true/);
+  });
+});
