@@ -452,7 +452,8 @@ function synapsesJSON(s: Synapses, ns: Namespace): SynapsesJSON {
   }
   const ids = { ...identifiersJSON(model.identifiers), ...codeIdentifiers(s, s.regularOperations.map((r) => r.code), ns) };
   if (Object.keys(ids).length > 0) json.identifiers = ids;
-  if (s.clock.dt_ !== DEFAULT_DT) json.dt = dtOf(s);
+  // Left out where it is the source group's: the reading brian2tools files need (they never give it).
+  if (s.clock.dt_ !== s.source.clock.dt_) json.dt = dtOf(s);
   if (s.order !== 0) json.order = s.order;
   const regular = regularJSON(s);
   if (regular) json.run_regularly = regular;

@@ -236,7 +236,7 @@ export function brian2ScriptFromModel(model: ModelJSON): string {
       const srcName = typeof syn.source === 'string' ? syn.source : syn.source.group;
       dtOf.set(syn.name, syn.dt ? (syn.dt.value as number) : (dtOf.get(srcName) ?? defaultDt));
       header(`Synapses '${syn.name}'`);
-      out.push(`${s.v(syn.name)} = Synapses(${synapsesArgs(s, syn, model, dtArg)})`, ...regularCalls(s.v(syn.name), syn.run_regularly, dtOf.get(syn.name)!), '');
+      out.push(`${s.v(syn.name)} = Synapses(${synapsesArgs(s, syn, model, dtArg, dtOf.get(syn.name)!)})`, ...regularCalls(s.v(syn.name), syn.run_regularly, dtOf.get(syn.name)!), '');
     }
     for (const p of c.poissoninput ?? []) {
       const key = p.name ?? `poissoninput_${k}_${members.length}`;
@@ -376,7 +376,7 @@ function poissonRates(g: PoissonGroupJSON): string {
   return Array.isArray(g.rates.value) ? pyArray(g.rates) : pyQuantityJSON(g.rates);
 }
 
-function synapsesArgs(s: Script, syn: SynapsesJSON, model: ModelJSON, dtArg: (dt: number) => string | undefined): string {
+function synapsesArgs(s: Script, syn: SynapsesJSON, model: ModelJSON, dtArg: (dt: number) => string | undefined, synapsesDt: number): string {
   const eventDriven = Object.values(syn.equations ?? {}).some((e) => e.flags?.includes('event-driven'));
   const extra: string[] = [];
   for (const sv of syn.summed_variables ?? []) {
@@ -421,7 +421,8 @@ function synapsesArgs(s: Script, syn: SynapsesJSON, model: ModelJSON, dtArg: (dt
     Object.keys(events).length ? `on_event={${Object.entries(events).map(([k, e]) => `${pyStr(k)}: ${pyStr(e)}`).join(', ')}}` : undefined,
     methodArg(syn.user_method, syn.method_choice, syn.method),
     `namespace=${ns}`,
-    syn.dt ? dtArg(syn.dt.value as number) : undefined,
+    // Brian2 puts Synapses on the default clock; a model file without dt means the source group's.
+    dtArg(synapsesDt),
     syn.order ? `order=${syn.order}` : undefined,
     `name=${pyStr(syn.name)}`,
   ]

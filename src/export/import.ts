@@ -687,7 +687,8 @@ class Importer {
           method,
           namespace,
           name: synName,
-          ...(dt !== undefined ? { clock: this.clock(dt) } : {}),
+          // A model file leaves out a synapse's dt where it is its source group's (brian2tools never writes it).
+          clock: dt !== undefined ? this.clock(dt) : (source instanceof NeuronGroup ? source : source.source).clock,
           ...(order !== undefined ? { order } : {}),
         }),
       locateAll,

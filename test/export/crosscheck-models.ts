@@ -215,6 +215,25 @@ b = (k % 4 == 0) or (m > 2 and not b)`, { dt: '1.5*ms' });
     const M = new StateMonitor(G, ['v', 'k', 'm', 'b'], { record: true, name: 'statemon' });
     return new Network(G, M, new SpikeMonitor(G, { name: 'spikemon' }));
   },
+  synapse_clock_generator_dt: () => {
+    const gen = new SpikeGeneratorGroup(2, [0, 1, 0, 1, 1], [q('0.6*ms'), q('1.2*ms'), q('7.2*ms'), q('9*ms'), q('30.6*ms')], { dt: '0.2*ms', name: 'gen' });
+    const G = new NeuronGroup(3, `dv/dt = (g*(1 - v) - v)/(4*ms) : 1
+g : 1`, { threshold: 'v > 0.3', reset: 'v = 0', method: 'rk4', dt: '0.2*ms', name: 'G' });
+    const S = new Synapses(gen, G, {
+      model: `dgs/dt = -gs/(3*ms) : 1 (clock-driven)
+g_post = gs : 1 (summed)
+w : 1`,
+      on_pre: { pre: 'gs += w', back: 'w = w*0.8' },
+      on_post: 'w = clip(w + 0.05, 0, 2)',
+      delay: { pre: '0.4*ms', back: '1*ms' },
+      method: 'euler', dt: '0.1*ms', name: 'S',
+    });
+    S.connect({ j: 'k for k in range(N_post) if k >= i' });
+    S.set('w', '0.8 + 0.2*i + 0.1*j');
+    const MS = new StateMonitor(S, ['gs', 'w'], { record: true, dt: '0.4*ms', name: 'synmon' });
+    const M = new StateMonitor(G, ['v', 'g'], { record: true, name: 'statemon' });
+    return new Network(gen, G, S, M, MS, new SpikeMonitor(G, { name: 'spikemon' }), new PopulationRateMonitor(G, { name: 'ratemon' }));
+  },
 };
 
 /** Models whose run is more than one run of CROSSCHECK_DURATION: a change between two runs. */
