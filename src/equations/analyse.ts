@@ -56,10 +56,25 @@ export function equationVariables(eqs: Equations): Map<string, ResolvedVariable>
   return out;
 }
 
+/** The first name in an expression that has one value per element (a non-shared variable), if any. */
+export function perElementVariable(expr: Expr, resolve: (name: string) => Resolved | undefined): string | undefined {
+  for (const name of identifiersOf(expr)) {
+    const r = resolve(name);
+    if (r?.kind === 'variable' && !r.scalar) return name;
+  }
+  return undefined;
+}
+
 /**
- * Check every right-hand side: known names, consistent units, and the
- * declared unit (a derivative has the variable's unit per second).
+ * Whether an expression has one value for all elements: no per-element
+ * variable and no random numbers (Brian2: rand and randn are not stateless,
+ * so they draw per element).
  */
+export function isSharedValue(expr: Expr, resolve: (name: string) => Resolved | undefined): boolean {
+  const called = calledFunctions(expr);
+  return perElementVariable(expr, resolve) === undefined && !called.has('rand') && !called.has('randn');
+}
+
 /**
  * Brian2 reserves the suffixes _pre and _post for the variables of a synapse's
  * source and target: a group's own variables (and a synapse's own, except
@@ -78,6 +93,10 @@ export function checkPrePostNames(eqs: Equations, skip: (v: EquationVariable) =>
   }
 }
 
+/**
+ * Check every right-hand side: known names, consistent units, and the
+ * declared unit (a derivative has the variable's unit per second).
+ */
 export function checkEquationUnits(eqs: Equations, scope: Scope): Map<string, ExprInfo> {
   const infos = new Map<string, ExprInfo>();
   for (const v of eqs.variables.values()) {
@@ -163,13 +182,6 @@ export function checkStatements(statements: Statement[], scope: Scope, source: S
   const temporaries = new Map<string, ResolvedVariable>();
   // Brian2: writes to shared variables (where allowed) come before any per-element write.
   let vectorWritten = false;
-  const perElementName = (expr: Expr): string | undefined => {
-    for (const name of identifiersOf(expr)) {
-      const r = temporaries.get(name) ?? scope.resolve(name);
-      if (r?.kind === 'variable' && !r.scalar) return name;
-    }
-    return undefined;
-  };
   const visible: Scope = {
     resolve: (name) => temporaries.get(name) ?? scope.resolve(name),
     knownNames: function* () {
@@ -200,7 +212,7 @@ export function checkStatements(statements: Statement[], scope: Scope, source: S
           'Move the statements that write shared variables to the top of the code.',
         );
       }
-      const vector = perElementName(st.value);
+      const vector = perElementVariable(st.value, visible.resolve);
       if (vector) {
         throw errorAt(
           'scalar-write',
@@ -242,9 +254,7 @@ export function checkStatements(statements: Statement[], scope: Scope, source: S
     if (!target) {
       // A new temporary, with the unit and type of its value; one value for all elements if its value is.
       locals.add(st.target);
-      // rand() and randn() draw per element (Brian2: functions that are not stateless).
-      const called = calledFunctions(value);
-      const scalar = perElementName(value) === undefined && !called.has('rand') && !called.has('randn');
+      const scalar = isSharedValue(value, visible.resolve);
       temporaries.set(st.target, variable(st.target, info.dim, info.type, { scalar }));
       if (!scalar) vectorWritten = true;
       continue;
@@ -326,19 +336,9 @@ export function collectExternals(exprs: Iterable<Expr>, scope: Scope, source: So
  * change what they read afterwards.
  */
 export function splitScalarStatements(statements: Statement[], scope: Scope, source: SourceText): { scalar: Statement[]; vector: Statement[] } {
-  const temporaries = new Map<string, boolean>();
-  const isScalarExpr = (e: Expr): boolean => {
-    const called = calledFunctions(e);
-    if (called.has('rand') || called.has('randn')) return false;
-    for (const name of identifiersOf(e)) {
-      const t = temporaries.get(name);
-      if (t !== undefined ? !t : (() => {
-        const r = scope.resolve(name);
-        return r?.kind === 'variable' && !r.scalar;
-      })()) return false;
-    }
-    return true;
-  };
+  // The first part's temporaries, seen as shared variables (only that they are shared matters here).
+  const temporaries = new Map<string, ResolvedVariable>();
+  const resolve = (name: string): Resolved | undefined => temporaries.get(name) ?? scope.resolve(name);
   let k = 0;
   for (; k < statements.length; k++) {
     const st = statements[k]!;
@@ -346,9 +346,8 @@ export function splitScalarStatements(statements: Statement[], scope: Scope, sou
     if (r?.kind === 'variable') {
       if (!r.scalar) break;
     } else {
-      const scalar = st.op === '=' && isScalarExpr(st.value);
-      if (!scalar) break;
-      temporaries.set(st.target, true);
+      if (st.op !== '=' || !isSharedValue(st.value, resolve)) break;
+      temporaries.set(st.target, variable(st.target, Dimension.DIMENSIONLESS, 'float', { scalar: true }));
     }
   }
   const scalar = statements.slice(0, k);
