@@ -1,16 +1,20 @@
 import { parseExpression } from '../parsing/expressions.ts';
-import { SourceText, type Span } from '../parsing/source.ts';
+import { SourceText } from '../parsing/source.ts';
 import { parseStatements } from '../parsing/statements.ts';
 import { Clock } from './clock.ts';
 import type { TimeLike } from './quantities.ts';
 import { errorAt } from '../parsing/diagnostics.ts';
 import { checkExpression } from '../equations/unitcheck.ts';
+import { perElementVariable } from '../equations/analyse.ts';
+import { spanOfName } from '../equations/equations.ts';
 import type { Scope } from '../equations/scope.ts';
 import { Dimension, formatDimension, Quantity } from '../units/index.ts';
-import { SimObject, type RunContext } from './base.ts';
+import { SimObject, type Operation, type RunContext } from './base.ts';
+import type { IRFunction } from '../codegen/ir.ts';
+import type { KernelBuild } from '../runtime/build.ts';
 import type { SymbolTable } from '../codegen/symbols.ts';
 import type { Translator } from '../codegen/translate.ts';
-import { identifiersOf, walk, type Expr } from '../parsing/ast.ts';
+import type { Expr, Statement } from '../parsing/ast.ts';
 import { evaluatePerElement, type ElementContext } from './hosteval.ts';
 import { parseQuantity } from '../units/index.ts';
 import { VariableValues, type StoredVariable } from './variables.ts';
@@ -43,6 +47,26 @@ export interface RegularOperation {
   readonly clock: Clock;
   readonly when: string;
   readonly order: number;
+}
+
+/**
+ * The operations of a run_regularly whose code Brian2 runs in two parts
+ * (splitScalarStatements): the statements on shared values once per call,
+ * then the rest for every element. Both carry the operation's name, so the
+ * network's sort (slot, order, name — stable) keeps them together and in order.
+ */
+export function runRegularlyOperations(
+  r: RegularOperation,
+  build: KernelBuild,
+  parts: { scalar: Statement[]; vector: Statement[] },
+  shared: (name: string, once: number, statements: Statement[]) => IRFunction,
+  perElement: (statements: Statement[]) => IRFunction,
+): Operation[] {
+  const op = (fn: IRFunction): Operation => ({ name: r.name, when: r.when, order: r.order, clock: r.clock, fn });
+  const ops: Operation[] = [];
+  if (parts.scalar.length > 0) ops.push(op(shared(`${r.name}_shared`, build.param(`${r.name}.once`, () => 1), parts.scalar)));
+  if (parts.vector.length > 0 || parts.scalar.length === 0) ops.push(op(perElement(parts.vector)));
+  return ops;
 }
 
 export type AssignValue = Quantity | number | boolean | string | ArrayLike<number> | ReadonlyArray<Quantity>;
@@ -240,21 +264,16 @@ export abstract class VariableOwner extends SimObject {
     const expr = parseExpression(source);
     const scope = this.expressionScope();
     const info = checkExpression(expr, scope, source);
-    if (target.shared) {
-      // Brian2: a shared variable has one value, which cannot come from per-element values.
-      for (const name of identifiersOf(expr)) {
-        const r = scope.resolve(name);
-        if (r?.kind === 'variable' && !r.scalar) {
-          const at = findName(expr, name);
-          throw errorAt(
-            'scalar-write',
-            `Cannot write to scalar variable '${target.name}' with an expression referring to vector variable '${name}'`,
-            source,
-            at ?? expr.span,
-            `'${target.name}' is shared: one value for all of '${this.name}', while '${name}' has one value per element.`,
-          );
-        }
-      }
+    // Brian2: a shared variable has one value, which cannot come from per-element values.
+    const vector = target.shared ? perElementVariable(expr, (name) => scope.resolve(name)) : undefined;
+    if (vector) {
+      throw errorAt(
+        'scalar-write',
+        `Cannot write to scalar variable '${target.name}' with an expression referring to vector variable '${vector}'`,
+        source,
+        spanOfName(expr, vector) ?? expr.span,
+        `'${target.name}' is shared: one value for all of '${this.name}', while '${vector}' has one value per element.`,
+      );
     }
     if (info.dim !== target.dim) {
       throw errorAt(
@@ -306,15 +325,6 @@ function scalarSI(value: Quantity | number | boolean, v: StoredVariable, owner: 
     throw new TypeError(`Cannot assign ${value.toString()} to '${v.name}' of '${owner}': units of ${formatDimension(value.dim)} instead of ${formatDimension(v.dim)}`);
   }
   return value.value;
-}
-
-/** The source range of the first use of a name in an expression. */
-function findName(expr: Expr, name: string): Span | undefined {
-  let found: Span | undefined;
-  walk(expr, (e) => {
-    if (!found && e.kind === 'name' && e.name === name) found = e.span;
-  });
-  return found;
 }
 
 export { Dimension };

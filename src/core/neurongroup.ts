@@ -19,7 +19,7 @@ import { ArrayHandle } from '../runtime/arrays.ts';
 import { SLOT } from '../runtime/build.ts';
 import { Dimension, Quantity } from '../units/index.ts';
 import type { Operation, RunContext } from './base.ts';
-import { VariableOwner, type AssignValue, type KernelAccess, type RegularOperation } from './group.ts';
+import { runRegularlyOperations, VariableOwner, type AssignValue, type KernelAccess, type RegularOperation } from './group.ts';
 import { uniqueName } from './names.ts';
 import { SECOND, toSeconds, type TimeLike } from './quantities.ts';
 import { groupSymbols, describeNonFinite } from './symbols.ts';
@@ -322,22 +322,15 @@ export class NeuronGroup extends VariableOwner {
     const model = this.analysed!;
     // Like Brian2's state updater template, run_regularly may write shared variables (first, from shared values).
     const { statements, source } = checkCode(r.code, `run_regularly code '${r.name}'`, model.scope, { scalarWrites: true });
-    const { scalar, vector } = splitScalarStatements(statements, model.scope, source);
     const gated = new Set(model.refractory.kind === 'none' ? [] : model.userEquations.diffEqNames.filter((n) => model.userEquations.variables.get(n)!.flags.includes('unless refractory')));
     let tr: Translator | undefined;
-    const ops: Operation[] = [];
-    // Both parts share the operation's name, so they stay together and in this order when the network sorts its operations.
-    if (scalar.length > 0) {
-      const once = ctx.build.param(`${r.name}.once`, () => 1);
-      ops.push({ name: r.name, when: r.when, order: r.order, clock: r.clock, fn: loopOp({ ...options, name: `${r.name}_shared`, loop: { kind: 'all', sizeSlot: once }, build: (t) => t.statements(scalar) }) });
-    }
-    if (vector.length > 0 || scalar.length === 0) {
-      ops.push({
-        name: r.name,
-        when: r.when,
-        order: r.order,
-        clock: r.clock,
-        fn: loopOp({
+    return runRegularlyOperations(
+      r,
+      ctx.build,
+      splitScalarStatements(statements, model.scope, source),
+      (name, once, scalar) => loopOp({ ...options, name, loop: { kind: 'all', sizeSlot: once }, build: (t) => t.statements(scalar) }),
+      (vector) =>
+        loopOp({
           ...options,
           name: r.name,
           loop: { kind: 'all', sizeSlot },
@@ -348,9 +341,7 @@ export class NeuronGroup extends VariableOwner {
             t.statements(vector);
           },
         }),
-      });
-    }
-    return ops;
+    );
   }
 
   protected expressionScope(): Scope {

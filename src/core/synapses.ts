@@ -21,7 +21,7 @@ import { SLOT, type KernelBuild } from '../runtime/build.ts';
 import { Dimension, Quantity } from '../units/index.ts';
 import type { Operation, RunContext, SimObject } from './base.ts';
 import { Clock, defaultclock } from './clock.ts';
-import { VariableOwner, type KernelAccess } from './group.ts';
+import { runRegularlyOperations, VariableOwner, type KernelAccess } from './group.ts';
 import { elementContextFor } from './neurongroup.ts';
 import type { NeuronGroup } from './neurongroup.ts';
 import { uniqueName } from './names.ts';
@@ -465,26 +465,25 @@ export class Synapses extends VariableOwner {
     }
 
     for (const r of this.regularOperations) {
-      const { scalar, vector } = this.regularStatements(r.code, r.name, model);
-      // Both parts share the operation's name, so they stay together and in this order when the network sorts its operations.
-      if (scalar.length > 0) {
-        const once = build.param(`${r.name}.once`, () => 1);
-        const fn = loopOp({ symbols: baseSymbols, subexpressions, name: `${r.name}_shared`, loop: { kind: 'all', sizeSlot: once }, build: (tr) => tr.statements(scalar) });
-        ops.push({ name: r.name, when: r.when, order: r.order, clock: r.clock, fn });
-      }
-      if (vector.length > 0 || scalar.length === 0) {
-        const fn = loopOp({
-          symbols: baseSymbols,
-          subexpressions,
-          name: r.name,
-          loop: { kind: 'all', sizeSlot },
-          build: (tr) => {
-            prelude(tr);
-            tr.statements(vector);
-          },
-        });
-        ops.push({ name: r.name, when: r.when, order: r.order, clock: r.clock, fn });
-      }
+      ops.push(
+        ...runRegularlyOperations(
+          r,
+          build,
+          this.regularStatements(r.code, r.name, model),
+          (name, once, scalar) => loopOp({ symbols: baseSymbols, subexpressions, name, loop: { kind: 'all', sizeSlot: once }, build: (tr) => tr.statements(scalar) }),
+          (vector) =>
+            loopOp({
+              symbols: baseSymbols,
+              subexpressions,
+              name: r.name,
+              loop: { kind: 'all', sizeSlot },
+              build: (tr) => {
+                prelude(tr);
+                tr.statements(vector);
+              },
+            }),
+        ),
+      );
     }
     return ops;
   }
