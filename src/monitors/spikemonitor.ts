@@ -184,13 +184,17 @@ export class EventMonitor extends SimObject implements Restorable {
 
   /** A recorded variable's values per element (Brian2's `mon.values('v')`). */
   values(name: string): Map<number, Float64Array> {
-    const all = this.get(name).values;
+    return this.perElement(this.get(name).values);
+  }
+
+  /** Values recorded with the events, grouped by element (every element, in order of the events). */
+  private perElement(values: ArrayLike<number>): Map<number, Float64Array> {
     const lists = new Map<number, number[]>();
     const is = this.recI.view();
     for (let k = 0; k < is.length; k++) {
       let l = lists.get(is[k]!);
       if (!l) lists.set(is[k]!, (l = []));
-      l.push(all[k]!);
+      l.push(values[k]!);
     }
     const out = new Map<number, Float64Array>();
     for (let i = 0; i < this.range.size; i++) out.set(i, Float64Array.from(lists.get(i) ?? []));
@@ -217,18 +221,7 @@ export class EventMonitor extends SimObject implements Restorable {
   }
   /** Event times per element (Brian2's spike_trains() / event_trains()). */
   eventTrains(): Map<number, Float64Array> {
-    const lists = new Map<number, number[]>();
-    const is = this.recI.view();
-    const ts = this.recT.view();
-    for (let k = 0; k < is.length; k++) {
-      const i = is[k]!;
-      let l = lists.get(i);
-      if (!l) lists.set(i, (l = []));
-      l.push(ts[k]!);
-    }
-    const out = new Map<number, Float64Array>();
-    for (let i = 0; i < this.range.size; i++) out.set(i, Float64Array.from(lists.get(i) ?? []));
-    return out;
+    return this.perElement(this.recT.view());
   }
 
   storeState(): unknown {
