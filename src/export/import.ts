@@ -599,7 +599,6 @@ class Importer {
     const userMethod = s.user_method === undefined ? null : string(s.user_method, at(path, 'user_method'), 'a method name');
     const methodChoice = s.method_choice === undefined ? undefined : list(s.method_choice, at(path, 'method_choice')).map((m, k) => string(m, at(at(path, 'method_choice'), k), 'a method name'));
     if (s.method !== undefined) string(s.method, at(path, 'method'), 'the name of the method used');
-    const groupOf = (x: Group | Subgroup): Group => (x instanceof NeuronGroup ? x : x.source);
     // Summed variables become equation lines `<var>_post = <code> : <unit> (summed)`.
     const extra: Array<{ line: string; path: string }> = [];
     if (s.summed_variables !== undefined) {
@@ -688,7 +687,7 @@ class Importer {
           namespace,
           name: synName,
           // A model file leaves out a synapse's dt where it is its source group's (brian2tools never writes it).
-          clock: dt !== undefined ? this.clock(dt) : (source instanceof NeuronGroup ? source : source.source).clock,
+          clock: dt !== undefined ? this.clock(dt) : groupOf(source).clock,
           ...(order !== undefined ? { order } : {}),
         }),
       locateAll,
@@ -791,16 +790,16 @@ class Importer {
     const src = this.source(m.source, at(path, 'source'));
     const event = m.event === undefined ? 'spike' : string(m.event, at(path, 'event'), 'an event name');
     if (kind === 'spikemonitor' && event !== 'spike') fail(at(path, 'event'), `a SpikeMonitor records 'spike'; expected "spike" (or use "eventmonitor")`);
+    const parent = groupOf(src);
     const recorded: string[] = [];
     if (m.variables !== undefined) {
-      const group = src instanceof NeuronGroup ? src : src.source;
       list(m.variables, at(path, 'variables')).forEach((v, k) => {
         const name = string(v, at(at(path, 'variables'), k), 'a variable name');
         if (name === 't' || name === 'i') return;
         try {
-          group.dimensionOf(name);
+          parent.dimensionOf(name);
         } catch {
-          fail(at(at(path, 'variables'), k), `'${group.name}' has no variable '${name}' to record at each event`);
+          fail(at(at(path, 'variables'), k), `'${parent.name}' has no variable '${name}' to record at each event`);
         }
         recorded.push(name);
       });
@@ -808,7 +807,6 @@ class Importer {
     const size = src instanceof NeuronGroup ? src.N : src.size;
     if (m.source_size !== undefined && integer(m.source_size, at(path, 'source_size'), 0) !== size) fail(at(path, 'source_size'), `the source has ${size} neurons`);
     const record = m.record === undefined ? true : Array.isArray(m.record) ? fail(at(path, 'record'), 'recording some neurons only is not supported; expected true or false') : boolean(m.record, at(path, 'record'));
-    const parent = src instanceof NeuronGroup ? src : src.source;
     if (m.dt !== undefined && this.dtOf(m.dt, at(path, 'dt')) !== parent.clock.dt_) fail(at(path, 'dt'), `an event monitor runs on its source's clock (${parent.clock.dt_} s)`);
     const when = m.when === undefined ? undefined : this.when(m.when, at(path, 'when'));
     const order = m.order === undefined ? undefined : integer(m.order, at(path, 'order'));
@@ -821,7 +819,7 @@ class Importer {
     const m = object(value, path, ['name', 'source'], ['dt', 'when', 'order']);
     const monName = readName(m.name, at(path, 'name'));
     const src = this.source(m.source, at(path, 'source'));
-    const parent = src instanceof NeuronGroup ? src : src.source;
+    const parent = groupOf(src);
     if (m.dt !== undefined && this.dtOf(m.dt, at(path, 'dt')) !== parent.clock.dt_) fail(at(path, 'dt'), `a PopulationRateMonitor runs on its source's clock (${parent.clock.dt_} s)`);
     const when = m.when === undefined ? undefined : this.when(m.when, at(path, 'when'));
     const order = m.order === undefined ? undefined : integer(m.order, at(path, 'order'));
@@ -1059,3 +1057,8 @@ function equationNames(o: VariableOwner): string[] {
 
 /** The file format's top-level type, for callers that build files by hand. */
 export type { ModelJSON };
+
+/** The group a group or subgroup belongs to. */
+function groupOf(x: Group | Subgroup): Group {
+  return x instanceof NeuronGroup ? x : x.source;
+}
