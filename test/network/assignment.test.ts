@@ -151,3 +151,27 @@ describe('run_regularly writing shared variables', () => {
     await expect(new Network(G).run('0.1*ms', { backend: 'js' })).rejects.toThrow(/Writing to scalar variable x not allowed in this context/);
   });
 });
+
+describe('shared values carried into the per-neuron part of run_regularly', () => {
+  it('are refused when a later shared write changes what they read', async () => {
+    const G = new NeuronGroup(3, 'x : 1 (shared)\nv : 1', { name: 'G' });
+    G.runRegularly('x = 1\nh = x*2\nx = 5\nv = h');
+    await expect(new Network(G).run('0.1*ms', { backend: 'js' })).rejects.toThrow(/The shared value 'h' is used for each element after 'x', which it reads, has been changed/);
+  });
+});
+
+describe('names ending in _pre or _post', () => {
+  // Brian2 2.5.1: "'x_pre' cannot be used as a variable name, the '_pre' and '_post' suffixes are used to refer to pre- and post-synaptic variables in synapses."
+  it('are refused in groups and synapses (summed targets aside), naming the line', async () => {
+    const A = new NeuronGroup(2, 'v : 1\nx_pre : 1', { name: 'A' });
+    await expect(new Network(A).run('0.1*ms', { backend: 'js' })).rejects.toThrow(/'x_pre' cannot be used as a variable name[\s\S]*line 2, column 1/);
+    const G = new NeuronGroup(2, 'v : 1', { name: 'G' });
+    const S = new Synapses(G, G, { model: 'w : 1\nlast_post : second', name: 'S' });
+    S.connect();
+    await expect(new Network(G, S).run('0.1*ms', { backend: 'js' })).rejects.toThrow(/'last_post' cannot be used as a variable name/);
+    const H = new NeuronGroup(2, 'v : 1', { name: 'H' });
+    const T = new Synapses(H, H, { model: 'w : 1\nv_post = w : 1 (summed)', name: 'T' });
+    T.connect();
+    await new Network(H, T).run('0.1*ms', { backend: 'js' });
+  });
+});
